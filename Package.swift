@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dxserve",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dxserve", targets: ["dxserve"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // epoll, eventfd and accept4 are not in Glibc's Swift module; this shim exposes them
+        // the way swift-nio's CNIOLinux does.
+        .target(name: "CDXSystem"),
+        .target(
+            name: "DXCore",
+            dependencies: ["CSQLite"]
+        ),
+        .target(
+            name: "DXServer",
+            dependencies: ["DXCore", "CZlib", "CDXSystem"]
+        ),
+        .executableTarget(
+            name: "dxserve",
+            dependencies: [
+                "DXServer",
+                "DXCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
+        .testTarget(name: "DXServerTests", dependencies: ["DXServer", "DXCore", "CZlib"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

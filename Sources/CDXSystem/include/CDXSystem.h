@@ -1,0 +1,26 @@
+#ifndef DX_SYSTEM_H
+#define DX_SYSTEM_H
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+
+// struct epoll_event is packed on x86_64, which Swift imports awkwardly; these wrappers take
+// and return plain fields instead.
+int dx_epoll_create(void);
+int dx_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
+// Fills parallel arrays; returns the count, 0 on timeout, -1 with errno on error.
+int dx_epoll_wait(int epfd, uint64_t *datas, uint32_t *events, int max, int timeout_ms);
+
+int dx_eventfd(void);
+int dx_accept4(int fd, struct sockaddr *addr, socklen_t *len);
+
+extern const int DX_EPOLL_CTL_ADD;
+extern const int DX_EPOLL_CTL_MOD;
+extern const int DX_EPOLL_CTL_DEL;
+extern const uint32_t DX_EPOLLIN;
+extern const uint32_t DX_EPOLLOUT;
+extern const uint32_t DX_EPOLLERR;
+extern const uint32_t DX_EPOLLHUP;
+extern const uint32_t DX_EPOLLRDHUP;
+extern const uint32_t DX_EPOLLET;
+#endif

@@ -1,0 +1,71 @@
+/// Why a request could not be framed. Every case maps to the status the server answers with
+/// before it closes the connection (a framing error leaves the stream unsynchronised).
+public enum HTTPParseError: Error, Sendable, Equatable {
+    case invalidMethod
+    case invalidRequestTarget
+    case invalidVersion
+    case unsupportedVersion
+    case requestLineTooLong
+    case headerSectionTooLarge
+    case tooManyHeaderFields
+    case invalidHeaderName
+    case whitespaceBeforeColon
+    case obsoleteLineFolding
+    case invalidHeaderValue
+    case invalidLineEnding
+    case missingHost
+    case multipleHost
+    case invalidContentLength
+    case conflictingContentLength
+    case contentLengthWithTransferEncoding
+    case chunkedNotFinal
+    case unsupportedTransferCoding
+    case invalidChunkSize
+    case invalidChunkExtension
+    case invalidChunkTerminator
+    case invalidTrailer
+    case bodyTooLarge
+    case invalidPercentEncoding
+
+    public var status: Int {
+        switch self {
+        case .requestLineTooLong: 414
+        case .headerSectionTooLarge, .tooManyHeaderFields: 431
+        case .bodyTooLarge: 413
+        case .unsupportedVersion: 505
+        case .unsupportedTransferCoding: 501
+        default: 400
+        }
+    }
+
+    /// A short human sentence for the problem+json `detail`.
+    public var detail: String {
+        switch self {
+        case .invalidMethod: "The request method is not a valid token."
+        case .invalidRequestTarget: "The request target is malformed."
+        case .invalidVersion: "The HTTP version is malformed."
+        case .unsupportedVersion: "Only HTTP/1.0 and HTTP/1.1 are supported."
+        case .requestLineTooLong: "The request line is too long."
+        case .headerSectionTooLarge: "The header section is too large."
+        case .tooManyHeaderFields: "There are too many header fields."
+        case .invalidHeaderName: "A header field name is malformed."
+        case .whitespaceBeforeColon: "Whitespace between a header field name and the colon is not allowed."
+        case .obsoleteLineFolding: "Obsolete line folding is not allowed."
+        case .invalidHeaderValue: "A header field value contains a forbidden character."
+        case .invalidLineEnding: "Lines must end with CRLF."
+        case .missingHost: "An HTTP/1.1 request must carry exactly one Host header."
+        case .multipleHost: "An HTTP/1.1 request must carry exactly one Host header."
+        case .invalidContentLength: "Content-Length is not a valid number."
+        case .conflictingContentLength: "Content-Length values conflict."
+        case .contentLengthWithTransferEncoding: "Content-Length and Transfer-Encoding cannot both be sent."
+        case .chunkedNotFinal: "chunked must be the final transfer coding."
+        case .unsupportedTransferCoding: "Only the chunked transfer coding is supported."
+        case .invalidChunkSize: "A chunk size is malformed."
+        case .invalidChunkExtension: "A chunk extension is malformed."
+        case .invalidChunkTerminator: "A chunk is not followed by CRLF."
+        case .invalidTrailer: "A trailer field is malformed."
+        case .bodyTooLarge: "The request body is larger than this server accepts."
+        case .invalidPercentEncoding: "The request target contains malformed percent-encoding."
+        }
+    }
+}
