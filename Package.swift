@@ -38,8 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DXCoreTests", dependencies: ["DXCore"]),
-        .testTarget(name: "DXServerTests", dependencies: ["DXServer", "DXCore", "CZlib"]),
+        .testTarget(name: "DXCoreTests", dependencies: ["DXCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "DXServerTests", dependencies: ["DXServer", "DXCore", "CZlib"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,7 @@ const uint32_t DX_EPOLLERR = EPOLLERR;
 const uint32_t DX_EPOLLHUP = EPOLLHUP;
 const uint32_t DX_EPOLLRDHUP = EPOLLRDHUP;
 const uint32_t DX_EPOLLET = EPOLLET;
+const uint32_t DX_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
 
 int dx_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
@@ -38,4 +39,13 @@ int dx_eventfd(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
 
 int dx_accept4(int fd, struct sockaddr *addr, socklen_t *len) {
     return accept4(fd, addr, len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}
+
+void dx_eventfd_drain(int fd) {
+    eventfd_t value;
+    (void)eventfd_read(fd, &value);
+}
+
+void dx_eventfd_signal(int fd) {
+    (void)eventfd_write(fd, 1);
 }

@@ -23,4 +23,9 @@ extern const uint32_t DX_EPOLLERR;
 extern const uint32_t DX_EPOLLHUP;
 extern const uint32_t DX_EPOLLRDHUP;
 extern const uint32_t DX_EPOLLET;
+extern const uint32_t DX_EPOLLEXCLUSIVE;
+
+// Reads the eventfd counter back to zero; writes 1 to it.
+void dx_eventfd_drain(int fd);
+void dx_eventfd_signal(int fd);
 #endif

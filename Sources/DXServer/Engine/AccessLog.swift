@@ -1,0 +1,77 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// One line per request, buffered and written in batches: the server's time goes almost all
+/// to syscalls, so a `write` per request would be the single largest cost. Lines carry
+/// structured fields and never the query string or any header (tokens, personal search terms).
+// @unchecked: the timer is created in init and only cancelled in deinit; the buffer is a Mutex.
+public final class AccessLog: @unchecked Sendable {
+    private let fd: Int32
+    private let buffer = Mutex<[UInt8]>([])
+    private let timer: DispatchSourceTimer
+    private static let flushThreshold = 64 * 1024
+
+    /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
+    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
+        self.fd = fd
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.accesslog"))
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        let flushLater: @Sendable () -> Void = { [weak self] in self?.flush() }
+        timer.setEventHandler(handler: flushLater)
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+        flush()
+    }
+
+    public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?) {
+        let micros = durationNanoseconds / 1000
+        let ms = "\(micros / 1000).\(String(micros % 1000 + 1000).dropFirst())"
+        let line = "method=\(method) path=\(Self.sanitize(path)) status=\(status) bytes=\(bytes) duration_ms=\(ms) request_id=\(requestID ?? "-")\n"
+        let full = buffer.withLock { buf -> Bool in
+            buf.append(contentsOf: line.utf8)
+            return buf.count >= Self.flushThreshold
+        }
+        if full { flush() }
+    }
+
+    public func flush() {
+        let bytes = buffer.withLock { buf -> [UInt8] in
+            let taken = buf
+            buf.removeAll(keepingCapacity: true)
+            return taken
+        }
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// A path is client-chosen: keep the line one line, and its fields separable.
+    static func sanitize(_ path: String) -> String {
+        var out = ""
+        for scalar in path.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == " " {
+                out += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(2)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.isEmpty ? "-" : out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,299 @@
+import CDXSystem
+import Dispatch
+import Glibc
+
+/// One client connection, owned by its loop thread. Requests are processed one at a time in
+/// arrival order, which is what keeps pipelined responses in order (RFC 9112 §9.3.2).
+final class Connection {
+    enum State {
+        /// Waiting for (more of) a request.
+        case reading
+        /// A complete request is with the responder; nothing else is parsed meanwhile.
+        case processing
+        /// The last response is queued; close once it is written.
+        case closing
+        case closed
+    }
+
+    let id: UInt64
+    let fd: Int32
+    unowned let loop: EventLoop
+    private var parser: HTTPParser
+    private var state = State.reading
+    private var output: [UInt8] = []
+    private var outputOffset = 0
+    private var deadline: UInt64 = 0
+    private var deadlineIsIdle = true
+    private var lastWriteProgress: UInt64 = 0
+    private var peerClosedInput = false
+    private var draining = false
+    private var requestStarted: UInt64 = 0
+    private var currentHead: HTTPRequestHead?
+    private var sentContinue = false
+    /// Guards against re-entering the parse loop from a response completed synchronously
+    /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
+    private var inProcessInput = false
+
+    init(fd: Int32, id: UInt64, loop: EventLoop) {
+        self.fd = fd
+        self.id = id
+        self.loop = loop
+        self.parser = HTTPParser(limits: loop.server.configuration.limits)
+    }
+
+    deinit {
+        if state != .closed { SocketCalls.close(fd) }
+    }
+
+    private var config: ServerConfiguration { loop.server.configuration }
+
+    func start() {
+        // A new connection gets the header timeout, not the idle one: a client that connects
+        // and sends nothing is treated like one that sends a request slowly.
+        setDeadline(seconds: config.headerTimeout, idle: false)
+        readAvailable()
+    }
+
+    func handle(events: UInt32) {
+        if events & (DX_EPOLLERR) != 0 {
+            close()
+            return
+        }
+        if events & DX_EPOLLOUT != 0 && hasPendingOutput {
+            flush()
+        }
+        if state != .closed && events & (DX_EPOLLIN | DX_EPOLLRDHUP | DX_EPOLLHUP) != 0 {
+            readAvailable()
+        }
+    }
+
+    private var hasPendingOutput: Bool { outputOffset < output.count }
+    private var pendingOutputBytes: Int { output.count - outputOffset }
+
+    /// Edge-triggered: drain the socket until EAGAIN, unless back-pressure says to wait.
+    private func readAvailable() {
+        while state == .reading && !peerClosedInput && pendingOutputBytes < config.outputHighWater {
+            let n: Int
+            do {
+                n = try SocketCalls.read(fd, into: loop.readBuffer)
+            } catch .blocked {
+                break
+            } catch .disconnected {
+                peerClosedInput = true
+                break
+            } catch {
+                close()
+                return
+            }
+            if parser.isIdle {
+                // The first byte of a new request starts its header deadline.
+                requestStarted = MonotonicClock.now()
+                setDeadline(seconds: config.headerTimeout, idle: false)
+            }
+            parser.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n]))
+            processInput()
+        }
+        if peerClosedInput && state == .reading {
+            // Half-closed by the peer with nothing more to answer.
+            if hasPendingOutput { state = .closing } else { close() }
+        }
+    }
+
+    private func resume() {
+        guard !inProcessInput, state == .reading else { return }
+        processInput()
+        if state == .reading { readAvailable() }
+    }
+
+    private func processInput() {
+        inProcessInput = true
+        defer { inProcessInput = false }
+        while state == .reading && pendingOutputBytes < config.outputHighWater {
+            let event: HTTPParserEvent?
+            do {
+                event = try parser.next()
+            } catch {
+                fail(status: error.status, detail: error.detail)
+                return
+            }
+            guard let event else { return }
+            switch event {
+            case let .head(head):
+                currentHead = head
+                sentContinue = false
+                setDeadline(seconds: config.bodyTimeout, idle: false)
+                if head.expectsContinue {
+                    // RFC 9110 §10.1.1: tell the client to send the body it is holding back.
+                    // If the body is already buffered the interim response is harmless.
+                    enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                    sentContinue = true
+                    flush()
+                }
+            case let .message(request):
+                dispatch(request)
+            }
+        }
+    }
+
+    private func dispatch(_ request: HTTPRequest) {
+        state = .processing
+        deadline = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        let responder = loop.server.responder
+        if let response = responder.respondWithoutBlocking(to: request) {
+            complete(request.head, response)
+            return
+        }
+        let loop = self.loop
+        let id = self.id
+        // The request crosses to a worker and the response comes back through the loop's
+        // queue; the connection itself never leaves this thread.
+        loop.server.workers.async {
+            let response = responder.respond(to: request)
+            loop.execute {
+                loop.connection(id: id)?.complete(request.head, response)
+            }
+        }
+    }
+
+    private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse) {
+        guard state == .processing else { return }
+        let keepAlive = head.keepAlive && !draining && !loop.server.isDraining
+        let bytes = serialize(response, for: head, keepAlive: keepAlive)
+        enqueue(bytes)
+        loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"])
+        requestStarted = 0
+        currentHead = nil
+        flush()
+        guard state != .closed else { return }
+        if keepAlive {
+            state = .reading
+            if parser.isIdle {
+                setDeadline(seconds: config.idleTimeout, idle: true)
+            } else {
+                requestStarted = MonotonicClock.now()
+                setDeadline(seconds: config.headerTimeout, idle: false)
+            }
+            resume()
+        } else {
+            state = .closing
+            if !hasPendingOutput { close() }
+        }
+    }
+
+    /// A framing error or timeout: answer if we still can, then close, since the byte stream
+    /// can no longer be trusted.
+    private func fail(status: Int, detail: String) {
+        let response = loop.server.responder.errorResponse(status: status, detail: detail)
+        let head = currentHead ?? HTTPRequestHead(
+            method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
+        enqueue(serialize(response, for: head, keepAlive: false))
+        loop.server.log(head: head, status: status, bytes: response.body.count,
+                        started: requestStarted == 0 ? MonotonicClock.now() : requestStarted,
+                        requestID: response.headers["X-Request-Id"])
+        state = .closing
+        flush()
+        if state == .closing && !hasPendingOutput { close() }
+    }
+
+    private func serialize(_ response: HTTPResponse, for head: HTTPRequestHead, keepAlive: Bool) -> [UInt8] {
+        var text = "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\n"
+        text += "Date: \(loop.refreshDate())\r\nServer: dxserve\r\n"
+        for (name, value) in response.headers.fields {
+            text += name
+            text += ": "
+            text += value
+            text += "\r\n"
+        }
+        let bodyAllowed = HTTPStatus.allowsBody(response.status)
+        if bodyAllowed && !response.headers.contains("Content-Length") {
+            text += "Content-Length: \(response.body.count)\r\n"
+        }
+        if !keepAlive {
+            text += "Connection: close\r\n"
+        } else if head.version == .http10 {
+            text += "Connection: keep-alive\r\n"
+        }
+        text += "\r\n"
+        var bytes = Array(text.utf8)
+        if bodyAllowed && head.method != "HEAD" {
+            bytes.append(contentsOf: response.body)
+        }
+        return bytes
+    }
+
+    private func enqueue(_ bytes: [UInt8]) {
+        if outputOffset == output.count {
+            output = bytes
+            outputOffset = 0
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        lastWriteProgress = MonotonicClock.now()
+    }
+
+    private func flush() {
+        while hasPendingOutput {
+            let offset = outputOffset
+            let result = output.withUnsafeBytes { buffer in
+                Result { () throws(SocketError) -> Int in
+                    try SocketCalls.send(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+                }
+            }
+            let n: Int
+            switch result {
+            case let .success(sent):
+                n = sent
+            case .failure(.blocked):
+                return  // EPOLLOUT (edge) tells us when to go on.
+            case .failure:
+                close()
+                return
+            }
+            outputOffset += n
+            lastWriteProgress = MonotonicClock.now()
+        }
+        output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
+        outputOffset = 0
+        switch state {
+        case .closing:
+            close()
+        case .reading:
+            // Output drained below the high-water mark: pick up what back-pressure left.
+            resume()
+        default:
+            break
+        }
+    }
+
+    private func setDeadline(seconds: Double, idle: Bool) {
+        deadline = MonotonicClock.now() + UInt64(seconds * 1_000_000_000)
+        deadlineIsIdle = idle
+    }
+
+    func checkDeadline(now: UInt64) {
+        if hasPendingOutput && now &- lastWriteProgress > UInt64(config.writeTimeout * 1_000_000_000) {
+            close()
+            return
+        }
+        guard deadline != 0, now >= deadline, state == .reading else { return }
+        if deadlineIsIdle || parser.isIdle {
+            close()
+        } else {
+            fail(status: 408, detail: "The request was not received in time.")
+        }
+    }
+
+    /// Graceful shutdown: idle connections go now; busy ones after their response.
+    func drain() {
+        draining = true
+        if state == .reading && parser.isIdle && !hasPendingOutput { close() }
+    }
+
+    func close() {
+        guard state != .closed else { return }
+        state = .closed
+        SocketCalls.close(fd)
+        loop.connectionClosed(self)
+    }
+}

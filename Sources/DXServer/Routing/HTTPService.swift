@@ -1,0 +1,233 @@
+/// The responder the engine calls: routing, then everything every response shares — request
+/// ids, CORS, OPTIONS, 404/405, problem+json, ETag/304, gzip and the response cache — so that
+/// route handlers only produce representations.
+public final class HTTPService: HTTPResponder {
+    public let router: Router
+    public let metrics: Metrics
+    let cache = ResponseCache()
+    private let dataVersion: @Sendable () -> UInt64
+    private let requestIDs = RequestIDGenerator()
+    private let onInternalError: @Sendable (String) -> Void
+
+    static let compressibleMinimum = 1024
+    static let corsAllowHeaders = "Accept, Accept-Encoding, Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id"
+    static let corsExposeHeaders = "ETag, Link, Location, Retry-After, X-Request-Id"
+
+    /// `dataVersion` changes whenever any data changes; cached representations are valid for
+    /// one version only.
+    public init(router: Router, metrics: Metrics = Metrics(), dataVersion: @escaping @Sendable () -> UInt64 = { 0 },
+                onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.router = router
+        self.metrics = metrics
+        self.dataVersion = dataVersion
+        self.onInternalError = onInternalError
+        metrics.addGauge("dxserve_response_cache_hits_total", help: "Responses served from the response cache.") { [cache] in
+            Double(cache.hitCount)
+        }
+        metrics.addGauge("dxserve_response_cache_misses_total", help: "Cacheable requests that had to be computed.") { [cache] in
+            Double(cache.missCount)
+        }
+    }
+
+    // MARK: - HTTPResponder
+
+    public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
+        let method = request.head.method
+        guard method == "GET" || method == "HEAD" else { return nil }
+        guard case let .found(route, _, format) = router.match(method: method, path: request.head.path) else { return nil }
+        if route.options.nonBlocking { return respond(to: request) }
+        guard route.options.cacheable else { return nil }
+        let started = MonotonicClock.now()
+        let key = Self.cacheKey(request, format: negotiatedFormat(request, route: route, suffix: format))
+        guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
+        let response = finalize(cached, for: request, requestID: requestIDs.id(for: request.head.headers), cacheable: true)
+        metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
+        return response
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let started = MonotonicClock.now()
+        let requestID = requestIDs.id(for: request.head.headers)
+        let (response, routeLabel) = route(request, requestID: requestID)
+        metrics.record(route: routeLabel, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
+        return response
+    }
+
+    public func errorResponse(status: Int, detail: String) -> HTTPResponse {
+        let problem = APIError(status: status, detail: detail)
+        var response = problem.response()
+        response.headers.add("Access-Control-Allow-Origin", "*")
+        response.headers.add("X-Request-Id", requestIDs.id(for: HTTPHeaders()))
+        metrics.record(route: "(unparsed)", status: status, seconds: 0)
+        return response
+    }
+
+    // MARK: - Pipeline
+
+    private func route(_ request: HTTPRequest, requestID: String) -> (HTTPResponse, String) {
+        let head = request.head
+        if head.method == "OPTIONS" { return (options(request, requestID: requestID), "OPTIONS") }
+        switch router.match(method: head.method, path: head.path) {
+        case .notFound:
+            let error = APIError.notFound("No resource at \(head.path).")
+            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+        case let .methodNotAllowed(allowed):
+            let error = APIError(status: 405, detail: "\(head.method) is not allowed here; use \(allowed.joined(separator: ", ")).",
+                                 headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
+            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+        case let .found(route, parameters, suffixFormat):
+            let format = negotiatedFormat(request, route: route, suffix: suffixFormat)
+            let isRead = head.method == "GET" || head.method == "HEAD"
+            // Read the version before the handler runs: a write landing meanwhile makes this
+            // entry stale at once instead of hiding the write.
+            let version = dataVersion()
+            var response: HTTPResponse
+            do {
+                let query = try QueryParameters(parsing: head.query)
+                let req = Request(http: request, parameters: parameters, query: query, format: format,
+                                  requestID: requestID, route: route.pattern)
+                response = try route.handler(req)
+            } catch {
+                response = problemResponse(for: error, instance: head.path, requestID: requestID)
+                return (decorate(response, requestID: requestID), route.pattern)
+            }
+            if isRead && response.status == 200 {
+                let representation = makeRepresentation(response)
+                if route.options.cacheable {
+                    cache.store(Self.cacheKey(request, format: format), version: version, representation)
+                }
+                return (finalize(representation, for: request, requestID: requestID, cacheable: route.options.cacheable), route.pattern)
+            }
+            return (decorate(response, requestID: requestID), route.pattern)
+        }
+    }
+
+    /// `.csv` in the path wins; otherwise `Accept: text/csv` (without JSON preferred).
+    private func negotiatedFormat(_ request: HTTPRequest, route: Route, suffix: Request.Format) -> Request.Format {
+        if suffix == .csv { return .csv }
+        guard route.options.csv, let accept = request.head.headers["Accept"] else { return .json }
+        let types = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingHTTPWhitespace().lowercased() }
+        if let csv = types.firstIndex(of: "text/csv") {
+            let json = types.firstIndex(of: "application/json") ?? Int.max
+            return csv < json ? .csv : .json
+        }
+        return .json
+    }
+
+    private static func cacheKey(_ request: HTTPRequest, format: Request.Format) -> String {
+        var key = request.head.path
+        if let query = request.head.query { key += "?" + query }
+        return format == .csv ? key + "#csv" : key
+    }
+
+    private func makeRepresentation(_ response: HTTPResponse) -> CachedRepresentation {
+        let etag = response.headers["ETag"] ?? ETag.of(response.body)
+        var gzipped: [UInt8]?
+        if response.body.count >= Self.compressibleMinimum && Self.isCompressible(response.headers["Content-Type"]) {
+            gzipped = try? Gzip.compress(response.body)
+            if let g = gzipped, g.count >= response.body.count { gzipped = nil }
+        }
+        var headers = response.headers
+        headers.remove("ETag")
+        return CachedRepresentation(status: response.status, headers: headers, body: response.body, etag: etag, gzipped: gzipped)
+    }
+
+    static func isCompressible(_ contentType: String?) -> Bool {
+        guard let type = contentType?.lowercased() else { return false }
+        return type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") || type.hasPrefix("text/")
+            || type.hasPrefix("image/svg+xml") || type.hasPrefix("application/openmetrics")
+    }
+
+    /// Turns a representation into the response for this request: 304 when the client's tag
+    /// matches, gzip when it accepts it.
+    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, requestID: String, cacheable: Bool) -> HTTPResponse {
+        let headers = request.head.headers
+        var response = HTTPResponse(status: rep.status, headers: rep.headers, body: rep.body)
+        let useGzip = rep.gzipped != nil && Self.acceptsGzip(headers["Accept-Encoding"])
+        let etag = rep.etag.map { useGzip ? ETag.gzipVariant($0) : $0 }
+        if rep.gzipped != nil || Self.isCompressible(rep.headers["Content-Type"]) {
+            response.headers.add("Vary", "Accept-Encoding")
+        }
+        if let etag {
+            response.headers.add("ETag", etag)
+            if cacheable { response.headers.add("Cache-Control", "no-cache") }
+            if let inm = headers["If-None-Match"], ETag.matches(ifNoneMatch: inm, etag: etag) {
+                // RFC 9110 §15.4.5: a 304 carries the validators and Vary, but no content headers.
+                var notModified = HTTPResponse(status: 304)
+                for name in ["ETag", "Cache-Control", "Vary"] {
+                    if let v = response.headers[name] { notModified.headers.add(name, v) }
+                }
+                return decorate(notModified, requestID: requestID)
+            }
+        }
+        if useGzip, let gz = rep.gzipped {
+            response.body = gz
+            response.headers.add("Content-Encoding", "gzip")
+        }
+        return decorate(response, requestID: requestID)
+    }
+
+    /// RFC 9110 §12.5.3: gzip (or `*`) with a non-zero q-value.
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        for element in header.split(separator: ",") {
+            let parts = element.split(separator: ";")
+            let coding = parts[0].trimmingHTTPWhitespace().lowercased()
+            guard coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
+            var q = 1.0
+            for param in parts.dropFirst() {
+                let kv = param.split(separator: "=", maxSplits: 1)
+                if kv.count == 2, kv[0].trimmingHTTPWhitespace().lowercased() == "q" {
+                    q = Double(kv[1].trimmingHTTPWhitespace()) ?? 0
+                }
+            }
+            return q > 0
+        }
+        return false
+    }
+
+    private func decorate(_ response: HTTPResponse, requestID: String) -> HTTPResponse {
+        var response = response
+        response.headers.add("X-Request-Id", requestID)
+        // Public data: any origin may read it. No credentials are involved (tokens travel in
+        // Authorization, which is not a CORS credential), so "*" is safe.
+        response.headers.add("Access-Control-Allow-Origin", "*")
+        response.headers.add("Access-Control-Expose-Headers", Self.corsExposeHeaders)
+        return response
+    }
+
+    private func options(_ request: HTTPRequest, requestID: String) -> HTTPResponse {
+        let head = request.head
+        var allowed: [String]
+        if head.path == "*" {
+            allowed = ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"]
+        } else {
+            switch router.match(method: "OPTIONS", path: head.path) {
+            case .notFound:
+                return decorate(APIError.notFound("No resource at \(head.path).").response(instance: head.path), requestID: requestID)
+            case let .methodNotAllowed(methods):
+                allowed = methods
+            case .found:
+                allowed = ["OPTIONS"]
+            }
+        }
+        var response = HTTPResponse(status: 204)
+        response.headers.add("Allow", allowed.joined(separator: ", "))
+        if head.headers["Access-Control-Request-Method"] != nil {
+            response.headers.add("Access-Control-Allow-Methods", allowed.joined(separator: ", "))
+            response.headers.add("Access-Control-Allow-Headers", Self.corsAllowHeaders)
+            response.headers.add("Access-Control-Max-Age", "86400")
+        }
+        return decorate(response, requestID: requestID)
+    }
+
+    /// The one place errors become statuses. Anything unexpected is a 500 whose detail names
+    /// the request id, never the internal message.
+    func problemResponse(for error: any Error, instance: String, requestID: String) -> HTTPResponse {
+        if let convertible = error as? any ProblemConvertible {
+            return convertible.apiError.response(instance: instance)
+        }
+        onInternalError("request_id=\(requestID) error=\(String(describing: error))")
+        return APIError(status: 500, detail: "An internal error occurred (request id \(requestID)).").response(instance: instance)
+    }
+}

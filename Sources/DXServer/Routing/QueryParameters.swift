@@ -1,0 +1,94 @@
+/// The decoded `application/x-www-form-urlencoded` query of a request target.
+public struct QueryParameters: Sendable, Equatable {
+    public private(set) var pairs: [(name: String, value: String)]
+
+    public static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool {
+        lhs.pairs.count == rhs.pairs.count && zip(lhs.pairs, rhs.pairs).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public init(pairs: [(String, String)] = []) {
+        self.pairs = pairs.map { (name: $0.0, value: $0.1) }
+    }
+
+    /// Parses a raw query; malformed percent-encoding is a 400 naming the parameter.
+    public init(parsing raw: String?) throws(APIError) {
+        pairs = []
+        guard let raw, !raw.isEmpty else { return }
+        for part in raw.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(pieces[0]) else {
+                throw .badRequest("The query contains malformed percent-encoding.")
+            }
+            guard let value = pieces.count > 1 ? Self.decode(pieces[1]) : "" else {
+                throw .badRequest("The query parameter '\(name)' contains malformed percent-encoding.", parameter: name)
+            }
+            pairs.append((name: name, value: value))
+        }
+    }
+
+    public subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    public func contains(_ name: String) -> Bool { self[name] != nil }
+
+    /// An integer parameter within `range`, or nil when absent; anything else is a 400.
+    public func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
+        guard let raw = self[name] else { return nil }
+        guard let value = Int(raw), range.contains(value) else {
+            throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound).", parameter: name)
+        }
+        return value
+    }
+
+    /// A parameter that must be one of `allowed`, or nil when absent.
+    public func oneOf(_ name: String, _ allowed: [String]) throws(APIError) -> String? {
+        guard let raw = self[name] else { return nil }
+        guard allowed.contains(raw) else {
+            throw .badRequest("The query parameter '\(name)' must be one of: \(allowed.joined(separator: ", ")).", parameter: name)
+        }
+        return raw
+    }
+
+    /// `+` is a space in form encoding; the result must be valid UTF-8.
+    static func decode(_ s: Substring) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let h = it.next(), let l = it.next(), let hv = hexValue(h), let lv = hexValue(l) else { return nil }
+                bytes.append(hv << 4 | lv)
+            default: bytes.append(b)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Form-encodes a value for building links (the `next` link of a page).
+    public static func encode(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = String(b, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct DXServe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dxserve",
+        abstract: "An open JSON API for Miyakonojo City's DX promotion plan.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self
+    )
+}

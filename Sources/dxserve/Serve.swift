@@ -1,0 +1,81 @@
+import ArgumentParser
+import DXServer
+import Dispatch
+import Foundation
+import Glibc
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the API.")
+
+    @Option(help: "Address to listen on (IPv4 or IPv6). Env: DX_HOST.")
+    var host: String = ProcessInfo.processInfo.environment["DX_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port; 0 picks a free one and prints it. Env: DX_PORT.")
+    var port: Int = Int(ProcessInfo.processInfo.environment["DX_PORT"] ?? "") ?? 8080
+
+    @Option(help: "SQLite database file. Env: DX_DB.")
+    var db: String = ProcessInfo.processInfo.environment["DX_DB"] ?? "data/dx.sqlite"
+
+    @Option(help: "Directory of migration files (default: ./migrations or next to the executable).")
+    var migrations: String?
+
+    @Option(help: "Largest accepted request body, in bytes.")
+    var maxBody: Int = 1 << 20
+
+    @Option(help: "Seconds a new request's header section may take.")
+    var headerTimeout: Double = 10
+
+    @Option(help: "Seconds a request body may take after its head.")
+    var bodyTimeout: Double = 30
+
+    @Option(help: "Seconds an idle keep-alive connection is kept.")
+    var idleTimeout: Double = 60
+
+    @Option(help: "Most simultaneous connections.")
+    var maxConnections: Int = 4096
+
+    @Option(help: "Event-loop threads.")
+    var loops: Int = 2
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        var config = ServerConfiguration()
+        config.host = host
+        config.port = port
+        config.limits.maxBody = maxBody
+        config.headerTimeout = headerTimeout
+        config.bodyTimeout = bodyTimeout
+        config.idleTimeout = idleTimeout
+        config.maxConnections = maxConnections
+        config.loopCount = loops
+
+        let metrics = Metrics()
+        var router = Router()
+        SystemRoutes.register(on: &router, metrics: metrics, isReady: { true })
+        let service = HTTPService(router: router, metrics: metrics, onInternalError: { message in
+            FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
+        })
+        let accessLog = AccessLog(fd: STDERR_FILENO)
+        let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog)
+        metrics.addGauge("dxserve_open_connections", help: "Connections open now.") { [server] in Double(server.connectionCount) }
+        try server.start()
+        print("listening on \(server.url)")
+        fflush(nil)  // flush stdout so a parent reading the port sees it now
+
+        // Signals arrive on a Dispatch source, not an async handler, so shutdown runs as
+        // ordinary code: stop accepting, drain, flush the log, exit 0.
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        let signalQueue = DispatchQueue(label: "dxserve.signals")
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGTERM, SIGINT] {
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: signalQueue)
+            source.setEventHandler { server.shutdown() }
+            source.resume()
+            sources.append(source)
+        }
+        server.waitUntilStopped()
+        server.shutdown()
+        _ = sources
+    }
+}
