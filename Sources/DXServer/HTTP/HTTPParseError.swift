@@ -26,6 +26,15 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case invalidTrailer
     case bodyTooLarge
     case invalidPercentEncoding
+    /// The Host field value is not `uri-host [ ":" port ]` (RFC 9112 §3.2).
+    case invalidHost
+    /// Transfer-Encoding is present but unusable: empty, `chunked` twice, or in HTTP/1.0.
+    case invalidTransferEncoding
+    /// CONNECT (authority-form, tunnelling) is not offered by this origin server.
+    case connectNotSupported
+    /// Bytes arrived after a message that ended the connection (`Connection: close`, or
+    /// HTTP/1.0 without keep-alive); they must not be processed as another request.
+    case dataAfterClose
 
     public var status: Int {
         switch self {
@@ -66,6 +75,10 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .invalidTrailer: "A trailer field is malformed."
         case .bodyTooLarge: "The request body is larger than this server accepts."
         case .invalidPercentEncoding: "The request target contains malformed percent-encoding."
+        case .invalidHost: "The Host header field value is malformed."
+        case .invalidTransferEncoding: "Transfer-Encoding is malformed or not allowed here."
+        case .connectNotSupported: "CONNECT is not supported by this server."
+        case .dataAfterClose: "Data was sent after a request that closed the connection."
         }
     }
 }
