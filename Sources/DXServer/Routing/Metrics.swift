@@ -30,6 +30,10 @@ public final class Metrics: Sendable {
         gauges.withLock { $0.append((name: name, help: help, read: read)) }
     }
 
+    static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
     /// Text exposition format 0.0.4.
     public func exposition() -> String {
         let s = state.withLock { $0 }
@@ -47,7 +51,7 @@ public final class Metrics: Sendable {
         out += "dxserve_http_request_duration_seconds_sum \(s.sum)\n"
         out += "dxserve_http_request_duration_seconds_count \(s.count)\n"
         for gauge in gauges.withLock({ $0 }) {
-            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n\(gauge.name) \(gauge.read())\n"
+            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n\(gauge.name) \(Self.format(gauge.read()))\n"
         }
         return out
     }
