@@ -58,12 +58,12 @@ struct Serve: ParsableCommand {
         let accessLog = AccessLog(fd: STDERR_FILENO)
         let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog)
         metrics.addGauge("dxserve_open_connections", help: "Connections open now.") { [server] in Double(server.connectionCount) }
-        try server.start()
-        print("listening on \(server.url)")
-        fflush(nil)  // flush stdout so a parent reading the port sees it now
-
+        metrics.addGauge("dxserve_accept_failures_total", help: "Accepts that failed for lack of descriptors or memory.") { [server] in
+            Double(server.acceptFailureCount)
+        }
         // Signals arrive on a Dispatch source, not an async handler, so shutdown runs as
-        // ordinary code: stop accepting, drain, flush the log, exit 0.
+        // ordinary code: stop accepting, drain, flush the log, exit 0. They are installed
+        // before the port is printed, so a supervisor that signals at once is heard.
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
         let signalQueue = DispatchQueue(label: "dxserve.signals")
@@ -74,8 +74,10 @@ struct Serve: ParsableCommand {
             source.resume()
             sources.append(source)
         }
+        try server.start()
+        print("listening on \(server.url)")
+        fflush(nil)  // flush stdout so a parent reading the port sees it now
         server.waitUntilStopped()
-        server.shutdown()
         _ = sources
     }
 }

@@ -19,6 +19,8 @@ public final class HTTPServer: @unchecked Sendable {
     private let connectionIDs = Atomic<UInt64>(0)
     private let drainingFlag = Atomic<Bool>(false)
     private let finished = DispatchGroup()
+    /// Signalled once shutdown has drained, closed and flushed everything.
+    private let stopped = DispatchSemaphore(value: 0)
     private let acceptFailures = Atomic<Int>(0)
 
     public init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil) {
@@ -57,7 +59,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting, lets requests in flight finish (up to the drain timeout), then returns.
     public func shutdown() {
         guard !drainingFlag.exchange(true, ordering: .relaxed) else {
-            finished.wait()
+            waitUntilStopped()
             return
         }
         let deadline = MonotonicClock.now() + UInt64(configuration.drainTimeout * 1_000_000_000)
@@ -67,11 +69,13 @@ public final class HTTPServer: @unchecked Sendable {
         finished.wait()
         listener?.close()
         accessLog?.flush()
+        stopped.signal()
     }
 
-    /// Blocks until `shutdown` has completed.
+    /// Blocks until `shutdown` (called from elsewhere, a signal handler say) has completed.
     public func waitUntilStopped() {
-        finished.wait()
+        stopped.wait()
+        stopped.signal()  // let any other waiter through too
     }
 
     func reserveConnectionSlot() -> Bool {

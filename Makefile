@@ -1,0 +1,47 @@
+# dxserve: `make run` and `make test` do all setup on a fresh Debian/Ubuntu machine with Swift.
+SWIFT      ?= swift
+APT_DEPS   := libsqlite3-dev zlib1g-dev
+BENCH_DEPS := wrk curl
+HOST       ?= 127.0.0.1
+PORT       ?= 8080
+DB         ?= data/dx.sqlite
+
+.PHONY: all deps build release run test bench clean lint
+
+all: build
+
+# Installs the two C libraries the package links, if they are missing.
+deps:
+	@missing=""; for p in $(APT_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	mkdir -p $(dir $(DB))
+	.build/release/dxserve serve --host $(HOST) --port $(PORT) --db $(DB)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	@missing=""; for p in $(BENCH_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build
