@@ -1,4 +1,5 @@
 import ArgumentParser
+import DXCore
 import DXServer
 import Dispatch
 import Foundation
@@ -13,11 +14,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Port; 0 picks a free one and prints it. Env: DX_PORT.")
     var port: Int = Int(ProcessInfo.processInfo.environment["DX_PORT"] ?? "") ?? 8080
 
-    @Option(help: "SQLite database file. Env: DX_DB.")
-    var db: String = ProcessInfo.processInfo.environment["DX_DB"] ?? "data/dx.sqlite"
-
-    @Option(help: "Directory of migration files (default: ./migrations or next to the executable).")
-    var migrations: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Largest accepted request body, in bytes.")
     var maxBody: Int = 1 << 20
@@ -49,10 +46,16 @@ struct Serve: ParsableCommand {
         config.maxConnections = maxConnections
         config.loopCount = loops
 
+        let pool: DatabasePool
+        let migrator: Migrator
+        do {
+            (pool, migrator, _) = try database.openMigrated()
+        } catch {
+            throw fail("\(error)")
+        }
         let metrics = Metrics()
-        var router = Router()
-        SystemRoutes.register(on: &router, metrics: metrics, isReady: { true })
-        let service = HTTPService(router: router, metrics: metrics, onInternalError: { message in
+        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator), metrics: metrics)
+        let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion }, onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
         let accessLog = AccessLog(fd: STDERR_FILENO)
@@ -74,10 +77,21 @@ struct Serve: ParsableCommand {
             source.resume()
             sources.append(source)
         }
-        try server.start()
+        // Writes from another process (the CLI's import, a token change) are noticed within a
+        // second; this process's own writes bump the version synchronously.
+        let watcher = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.data-version"))
+        watcher.schedule(deadline: .now() + 1, repeating: 1)
+        watcher.setEventHandler { pool.externalChangeCheck() }
+        watcher.resume()
+        do {
+            try server.start()
+        } catch {
+            throw fail("\(error)")
+        }
         print("listening on \(server.url)")
         fflush(nil)  // flush stdout so a parent reading the port sees it now
         server.waitUntilStopped()
+        watcher.cancel()
         _ = sources
     }
 }

@@ -1,0 +1,21 @@
+import DXCore
+
+/// What the endpoints need from the process: the database and how to tell readiness.
+public struct AppContext: Sendable {
+    public let pool: DatabasePool
+    public let migrator: Migrator
+
+    public init(pool: DatabasePool, migrator: Migrator) {
+        self.pool = pool
+        self.migrator = migrator
+    }
+}
+
+/// Every route of the public API, in one table.
+public enum APIRouter {
+    public static func make(context: AppContext, metrics: Metrics) -> Router {
+        var router = Router()
+        SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady })
+        return router
+    }
+}
