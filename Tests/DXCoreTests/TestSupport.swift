@@ -43,3 +43,26 @@ struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Runs `body` with a pool on a new database migrated with the repository's migrations.
+@discardableResult
+func withMigratedPool<T>(_ body: (DatabasePool) throws -> T) throws -> T {
+    try withPool(readerCount: 2) { pool in
+        try Migrator(directory: migrationsDirectory).migrate(pool)
+        return try body(pool)
+    }
+}
+
+/// Runs `body` with a `PlanStore` over a freshly migrated database.
+@discardableResult
+func withPlanStore<T>(_ body: (PlanStore) throws -> T) throws -> T {
+    try withMigratedPool { pool in try body(PlanStore(pool: pool)) }
+}
+
+/// The seed text with HTML entities decoded, as the content must appear in it.
+func decodedSeedText() throws -> String {
+    let raw = try String(contentsOf: seedPlanURL, encoding: .utf8)
+    return raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+}

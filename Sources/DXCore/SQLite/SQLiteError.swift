@@ -57,12 +57,10 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Turns a result code into a thrown `SQLiteError` unless it is one of the `accepted` codes.
+/// Turns a result code other than `SQLITE_OK` into a thrown `SQLiteError`.
 @inline(__always)
-func check(
-    _ code: Int32, on connection: OpaquePointer?, sql: String? = nil, accepting accepted: Int32 = SQLITE_OK
-) throws(SQLiteError) {
-    if code != accepted && code != SQLITE_OK {
+func check(_ code: Int32, on connection: OpaquePointer?, sql: String? = nil) throws(SQLiteError) {
+    if code != SQLITE_OK {
         throw SQLiteError(connection: connection, code: code, sql: sql)
     }
 }
