@@ -22,4 +22,23 @@ public struct CityResponse: Codable, Sendable, Equatable {
         case optionNumber = "option_number"
         case items
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rank = try c.decode(Int.self, forKey: .rank)
+        heading = try c.decode(String.self, forKey: .heading)
+        text = try c.decode(String.self, forKey: .text)
+        optionNumber = try c.decodeIfPresent(Int.self, forKey: .optionNumber)
+        items = try c.decode([String].self, forKey: .items)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(heading, forKey: .heading)
+        try c.encode(text, forKey: .text)
+        // null rather than absent, like no_answer: every response has the same keys.
+        try c.encode(optionNumber, forKey: .optionNumber)
+        try c.encode(items, forKey: .items)
+    }
 }
