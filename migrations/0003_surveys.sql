@@ -10,7 +10,7 @@
 CREATE TABLE surveys (
     -- The survey's edition number doubles as its id (第15回 → 15), the way the city cites it.
     id                INTEGER PRIMARY KEY CHECK (id > 0),
-    edition           INTEGER NOT NULL CHECK (edition > 0),
+    edition           INTEGER NOT NULL UNIQUE CHECK (edition > 0),
     title             TEXT    NOT NULL CHECK (length(title) > 0),
     fiscal_year       INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 9999),
     fiscal_year_label TEXT    NOT NULL DEFAULT '',
