@@ -48,9 +48,7 @@ struct SurveySeedFixture {
         }
     }
 
-    static func load(filePath: String = #filePath) throws -> SurveySeedFixture {
-        let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/seed-plan.txt")
+    static func load(from url: URL = seedPlanURL) throws -> SurveySeedFixture {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw Failure.unreadable(url.path) }
         return try SurveySeedFixture(text: text)
     }

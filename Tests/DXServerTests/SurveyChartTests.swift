@@ -159,8 +159,16 @@ struct SurveyChartTests {
     @Test("writes the chart for inspection when SURVEY_CHART_DIR is set")
     func dump() throws {
         guard let directory = ProcessInfo.processInfo.environment["SURVEY_CHART_DIR"] else { return }
-        let svg = SurveyChart.svg(question: try anxietyQuestion())
-        try svg.write(toFile: directory + "/q2.svg", atomically: true, encoding: .utf8)
+        let expectations = try SurveyQuestion(
+            number: 1, text: "デジタル化が進むにあたり、市役所に期待することは何ですか。", multipleAnswers: true, respondents: 1201,
+            counts: [
+                ("市民サービスの向上", 569), ("行政手続きの簡素化", 660), ("地域産業の活性化", 173), ("教育分野のデジタル化", 158),
+                ("キャッシュレスの推進", 158), ("特にない", 112), ("わからない", 139), ("その他", 23),
+            ].enumerated().map { SurveyOptionCount(number: $0.offset + 1, label: $0.element.0, count: $0.element.1) },
+            noAnswer: (label: "無回答", count: 26), responses: [])
+        try SurveyChart.svg(question: expectations).write(toFile: directory + "/q1.svg", atomically: true, encoding: .utf8)
+        try SurveyChart.svg(question: try anxietyQuestion()).write(
+            toFile: directory + "/q2.svg", atomically: true, encoding: .utf8)
     }
 }
 
