@@ -64,19 +64,8 @@ struct Serve: ParsableCommand {
         metrics.addGauge("dxserve_accept_failures_total", help: "Accepts that failed for lack of descriptors or memory.") { [server] in
             Double(server.acceptFailureCount)
         }
-        // Signals arrive on a Dispatch source, not an async handler, so shutdown runs as
-        // ordinary code: stop accepting, drain, flush the log, exit 0. They are installed
-        // before the port is printed, so a supervisor that signals at once is heard.
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
-        let signalQueue = DispatchQueue(label: "dxserve.signals")
-        var sources: [DispatchSourceSignal] = []
-        for sig in [SIGTERM, SIGINT] {
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: signalQueue)
-            source.setEventHandler { server.shutdown() }
-            source.resume()
-            sources.append(source)
-        }
+        // Installed before the port is printed, so a supervisor that signals at once is heard.
+        SignalWatcher.install([SIGTERM, SIGINT]) { server.shutdown() }
         // Writes from another process (the CLI's import, a token change) are noticed within a
         // second; this process's own writes bump the version synchronously.
         let watcher = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.data-version"))
@@ -92,6 +81,5 @@ struct Serve: ParsableCommand {
         fflush(nil)  // flush stdout so a parent reading the port sees it now
         server.waitUntilStopped()
         watcher.cancel()
-        _ = sources
     }
 }

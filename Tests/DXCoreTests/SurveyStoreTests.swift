@@ -3,14 +3,6 @@ import Testing
 
 @testable import DXCore
 
-/// A pool on a fresh file with every migration of the repository applied, the plan's first.
-private func withMigratedPool<T>(_ body: (DatabasePool) throws -> T) throws -> T {
-    try withPool { pool in
-        _ = try Migrator(directory: migrationsDirectory).migrate(pool)
-        return try body(pool)
-    }
-}
-
 /// The 2021 survey re-submitted as a later edition, so it does not collide with the seed.
 private func survey2022() -> SurveyInput {
     var input = SurveyInputFixture.survey2021()
