@@ -13,7 +13,7 @@ struct PlanJSONTests {
     @Test("measures use snake_case keys")
     func measureJSON() throws {
         let measure = Measure(code: "1-7", policyID: 1, position: 7, title: "AIチャットボットの導入", projectCount: 0)
-        #expect(try json(measure) == #"{"code":"1-7","policy_id":1,"position":7,"project_count":0,"title":"AIチャットボットの導入"}"#)
+        #expect(try json(measure) == #"{"code":"1-7","policy_id":1,"position":7,"project_count":0,"status_counts":{"cancelled":0,"completed":0,"in_progress":0,"on_hold":0,"planned":0},"title":"AIチャットボットの導入"}"#)
     }
 
     @Test("a policy detail is the policy's fields plus its measures, and decodes back")
@@ -22,7 +22,7 @@ struct PlanJSONTests {
             let detail = try #require(try store.policy(id: 3))
             let text = try json(detail)
             #expect(text.hasPrefix(#"{"goal":"産業振興や生活の質の向上を図ることで、豊かで持続可能なまちづくりを実現します。","id":3,"measure_count":8,"measures":[{"code":"3-1""#))
-            #expect(text.contains(#""project_count":0,"title":"地域社会におけるデジタル化の推進"}"#))
+            #expect(text.contains(#""project_count":0,"status_counts":{"cancelled":0,"completed":0,"in_progress":0,"on_hold":0,"planned":0},"title":"地域社会におけるデジタル化の推進"}"#))
             let decoded = try JSONDecoder().decode(PolicyDetail.self, from: Data(text.utf8))
             #expect(decoded == detail)
             #expect(try store.policy(id: 4) == nil)

@@ -8,11 +8,14 @@ public struct Measure: Codable, Sendable, Equatable {
     public var title: String
     /// Live (not archived) projects filed under this measure.
     public var projectCount: Int
+    /// Those live projects by status.
+    public var statusCounts = StatusCounts()
 
     enum CodingKeys: String, CodingKey {
         case code
         case policyID = "policy_id"
         case position, title
         case projectCount = "project_count"
+        case statusCounts = "status_counts"
     }
 }

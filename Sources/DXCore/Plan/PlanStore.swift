@@ -5,27 +5,39 @@ public struct PlanStore: Sendable {
 
     public init(pool: DatabasePool) { self.pool = pool }
 
-    /// The number of live projects under measure `m`. There is no projects table yet, so it
-    /// is 0; when the projects migration lands this becomes
-    /// `(SELECT count(*) FROM projects p WHERE p.measure_code = m.code AND p.archived_at IS NULL)`
-    /// and every query below picks it up.
-    static let measureProjectCount = "0"
+    /// The number of live projects under measure `m`.
+    static let measureProjectCount =
+        "(SELECT count(*) FROM projects p WHERE p.measure_code = m.code AND p.archived_at IS NULL)"
 
-    private static let measureColumns = "m.code, m.policy_id, m.position, m.title, \(measureProjectCount) AS project_count"
+    /// The live projects under measure `m` in `status`.
+    static func measureStatusCount(_ status: ProjectStatus) -> String {
+        "(SELECT count(*) FROM projects p WHERE p.measure_code = m.code AND p.archived_at IS NULL AND p.status = '\(status.rawValue)')"
+    }
+
+    /// One column per status, in `StatusCounts` order.
+    static let measureStatusCounts = ProjectStatus.allCases.map(measureStatusCount).joined(separator: ", ")
+
+    private static let measureColumns =
+        "m.code, m.policy_id, m.position, m.title, \(measureProjectCount) AS project_count, \(measureStatusCounts)"
 
     private static func measure(_ row: Statement) -> Measure {
-        Measure(code: row.string(at: 0), policyID: row.int(at: 1), position: row.int(at: 2), title: row.string(at: 3), projectCount: row.int(at: 4))
+        Measure(code: row.string(at: 0), policyID: row.int(at: 1), position: row.int(at: 2), title: row.string(at: 3), projectCount: row.int(at: 4),
+                statusCounts: StatusCounts(row, from: 5))
     }
 
     private static let policySQL = """
-        SELECT p.id, p.title, p.goal, count(m.code), coalesce(sum(m.project_count), 0)
+        SELECT p.id, p.title, p.goal, count(m.code), coalesce(sum(m.project_count), 0),
+               \(ProjectStatus.allCases.map { "coalesce(sum(m.\($0.rawValue)), 0)" }.joined(separator: ", "))
         FROM policies p
-        LEFT JOIN (SELECT m.code, m.policy_id, \(measureProjectCount) AS project_count FROM measures m) m
+        LEFT JOIN (SELECT m.code, m.policy_id, \(measureProjectCount) AS project_count,
+                          \(ProjectStatus.allCases.map { "\(measureStatusCount($0)) AS \($0.rawValue)" }.joined(separator: ", "))
+                   FROM measures m) m
             ON m.policy_id = p.id
         """
 
     private static func policy(_ row: Statement) -> Policy {
-        Policy(id: row.int(at: 0), title: row.string(at: 1), goal: row.string(at: 2), measureCount: row.int(at: 3), projectCount: row.int(at: 4))
+        Policy(id: row.int(at: 0), title: row.string(at: 1), goal: row.string(at: 2), measureCount: row.int(at: 3), projectCount: row.int(at: 4),
+               statusCounts: StatusCounts(row, from: 5))
     }
 
     public func plan() throws -> Plan? {

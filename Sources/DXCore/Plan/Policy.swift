@@ -5,11 +5,14 @@ public struct Policy: Codable, Sendable, Equatable {
     public var goal: String
     public var measureCount: Int
     public var projectCount: Int
+    /// Live projects under the policy's measures, by status.
+    public var statusCounts = StatusCounts()
 
     enum CodingKeys: String, CodingKey {
         case id, title, goal
         case measureCount = "measure_count"
         case projectCount = "project_count"
+        case statusCounts = "status_counts"
     }
 }
 

@@ -1,0 +1,167 @@
+/// Applies a patch to a project's fields and checks every resulting value, collecting all
+/// problems rather than stopping at the first. What needs the database (does the measure
+/// exist, is the status change allowed) is the store's part.
+public enum ProjectValidator {
+    public static let fiscalYears = 2000...2100
+    public static let maxTitleLength = 200
+    public static let maxDescriptionLength = 10_000
+    public static let maxDepartmentLength = 100
+    public static let maxNoteLength = 2_000
+    public static let maxKPITextLength = 100
+
+    /// The fields after `patch`, or every problem found. `base` nil means a create: required
+    /// fields must be given and the rest take their defaults.
+    public static func apply(_ patch: ProjectPatch, to base: ProjectFields?) -> Result<ProjectFields, ValidationFailure> {
+        var issues = patch.issues
+        // A field the reader already rejected is not reported a second time as missing.
+        let rejected = Set(patch.issues.map { $0.field.split(separator: ".").first.map(String.init) ?? $0.field })
+
+        func required(_ name: String, _ value: PatchValue<String>, current: String?) -> String? {
+            switch value {
+            case .set(let text): return text
+            case .null:
+                issues.append(FieldIssue(field: name, message: "is required and cannot be null"))
+                return nil
+            case .absent:
+                if current == nil && !rejected.contains(name) { issues.append(FieldIssue(field: name, message: "is required")) }
+                return current
+            }
+        }
+        func requiredInt(_ name: String, _ value: PatchValue<Int>, current: Int?) -> Int? {
+            switch value {
+            case .set(let number): return number
+            case .null:
+                issues.append(FieldIssue(field: name, message: "is required and cannot be null"))
+                return nil
+            case .absent:
+                if current == nil && !rejected.contains(name) { issues.append(FieldIssue(field: name, message: "is required")) }
+                return current
+            }
+        }
+
+        let measureCode = required("measure_code", patch.measureCode, current: base?.measureCode)
+        let title = required("title", patch.title, current: base?.title)
+        let department = required("department", patch.department, current: base?.department)
+        let startYear = requiredInt("start_fiscal_year", patch.startFiscalYear, current: base?.startFiscalYear)
+        let endYear = requiredInt("end_fiscal_year", patch.endFiscalYear, current: base?.endFiscalYear)
+
+        var description = base?.description ?? ""
+        switch patch.description {
+        case .set(let text): description = text
+        case .null: description = ""
+        case .absent: break
+        }
+
+        var progress = base?.progress ?? 0
+        switch patch.progress {
+        case .set(let value): progress = value
+        case .null: issues.append(FieldIssue(field: "progress", message: "cannot be null; use 0"))
+        case .absent: break
+        }
+
+        var status = base?.status ?? .planned
+        switch patch.status {
+        case .set(let raw):
+            if let parsed = ProjectStatus(rawValue: raw) {
+                status = parsed
+            } else {
+                issues.append(FieldIssue(field: "status", message: "must be one of \(ProjectStatus.rawValues.joined(separator: ", "))"))
+            }
+        case .null: issues.append(FieldIssue(field: "status", message: "cannot be null"))
+        case .absent: break
+        }
+
+        var kpi = base?.kpi
+        switch patch.kpi {
+        case .set(let changes): kpi = merge(changes, into: base?.kpi, issues: &issues)
+        case .null: kpi = nil
+        case .absent: break
+        }
+
+        if let measureCode, !isMeasureCode(measureCode) {
+            issues.append(FieldIssue(field: "measure_code", message: "must be a measure code like 1-1"))
+        }
+        if let title { check(text: title, field: "title", max: maxTitleLength, required: true, issues: &issues) }
+        if let department { check(text: department, field: "department", max: maxDepartmentLength, required: true, issues: &issues) }
+        check(text: description, field: "description", max: maxDescriptionLength, required: false, issues: &issues)
+        if !(0...100).contains(progress) { issues.append(FieldIssue(field: "progress", message: "must be from 0 to 100")) }
+        if let startYear, !fiscalYears.contains(startYear) {
+            issues.append(FieldIssue(field: "start_fiscal_year", message: "must be from \(fiscalYears.lowerBound) to \(fiscalYears.upperBound)"))
+        }
+        if let endYear, !fiscalYears.contains(endYear) {
+            issues.append(FieldIssue(field: "end_fiscal_year", message: "must be from \(fiscalYears.lowerBound) to \(fiscalYears.upperBound)"))
+        }
+        if let startYear, let endYear, fiscalYears.contains(startYear), fiscalYears.contains(endYear), startYear > endYear {
+            issues.append(FieldIssue(field: "end_fiscal_year", message: "must not be before start_fiscal_year (\(startYear))"))
+        }
+        if let note = patch.note, note.unicodeScalars.count > maxNoteLength {
+            issues.append(FieldIssue(field: "note", message: "must be at most \(maxNoteLength) characters"))
+        }
+
+        guard issues.isEmpty, let measureCode, let title, let department, let startYear, let endYear else {
+            return .failure(ValidationFailure(issues: issues))
+        }
+        return .success(ProjectFields(
+            measureCode: measureCode, title: title, description: description, department: department, status: status,
+            progress: progress, startFiscalYear: startYear, endFiscalYear: endYear, kpi: kpi))
+    }
+
+    /// RFC 7396 on the nested object: members given replace, `null` removes; `name` and
+    /// `target` cannot be removed, so a KPI is always complete.
+    static func merge(_ patch: KPIPatch, into base: KPI?, issues: inout [FieldIssue]) -> KPI? {
+        var name = base?.name
+        var unit = base?.unit ?? ""
+        var target = base?.target
+        var actual = base?.actual
+        let before = issues.count
+        switch patch.name {
+        case .set(let value): name = value
+        case .null: issues.append(FieldIssue(field: "kpi.name", message: "is required and cannot be null"))
+        case .absent: if name == nil { issues.append(FieldIssue(field: "kpi.name", message: "is required")) }
+        }
+        switch patch.unit {
+        case .set(let value): unit = value
+        case .null: unit = ""
+        case .absent: break
+        }
+        switch patch.target {
+        case .set(let value): target = value
+        case .null: issues.append(FieldIssue(field: "kpi.target", message: "is required and cannot be null"))
+        case .absent: if target == nil { issues.append(FieldIssue(field: "kpi.target", message: "is required")) }
+        }
+        switch patch.actual {
+        case .set(let value): actual = value
+        case .null: actual = nil
+        case .absent: break
+        }
+        if let name { check(text: name, field: "kpi.name", max: maxKPITextLength, required: true, issues: &issues) }
+        check(text: unit, field: "kpi.unit", max: maxKPITextLength, required: false, issues: &issues)
+        if let target, !target.isFinite { issues.append(FieldIssue(field: "kpi.target", message: "must be a finite number")) }
+        if let actual, !actual.isFinite { issues.append(FieldIssue(field: "kpi.actual", message: "must be a finite number")) }
+        guard issues.count == before, let name, let target else { return nil }
+        return KPI(name: name, unit: unit, target: target, actual: actual)
+    }
+
+    /// `<policy>-<position>`, both positive integers without leading zeros.
+    static func isMeasureCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.first != "0" && part.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
+    /// Lengths in Unicode scalars, which is what SQLite's length() and the CHECKs count.
+    static func check(text: String, field: String, max: Int, required: Bool, issues: inout [FieldIssue]) {
+        if required && text.allSatisfy({ $0.isWhitespace }) {
+            issues.append(FieldIssue(field: field, message: "must not be empty"))
+        } else if text.unicodeScalars.count > max {
+            issues.append(FieldIssue(field: field, message: "must be at most \(max) characters"))
+        }
+    }
+}
+
+/// Every problem found in one input, in the order found.
+public struct ValidationFailure: Error, Sendable, Equatable {
+    public var issues: [FieldIssue]
+    public init(issues: [FieldIssue]) { self.issues = issues }
+}
