@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "CDXSystem"),
         .target(
             name: "DXCore",
-            dependencies: ["CSQLite"]
+            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DXServer",

@@ -31,7 +31,7 @@ struct MigratorTests {
             let recorded = try Migrator(directory: directory).appliedMigrations(in: db)
             #expect(recorded.map(\.version) == [1, 2, 10])
             #expect(recorded.map(\.name) == applied.map(\.fileName))
-            #expect(recorded[0].checksum == SHA256.hexDigest(Array(sample["0001_people.sql"]!.utf8)))
+            #expect(recorded[0].checksum == Digest.sha256Hex(Array(sample["0001_people.sql"]!.utf8)))
             #expect(recorded.allSatisfy { $0.appliedAt.hasSuffix("Z") })
             #expect(try db.scalar("SELECT count(*) FROM people") == .integer(2))
         }

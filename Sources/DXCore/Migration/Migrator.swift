@@ -100,7 +100,7 @@ public struct Migrator: Sendable {
             guard let sql = String(data: bytes, encoding: .utf8) else {
                 throw .unreadable(path: url.path, reason: "not UTF-8")
             }
-            files.append(MigrationFile(version: version, fileName: name, sql: sql, checksum: SHA256.hexDigest(bytes)))
+            files.append(MigrationFile(version: version, fileName: name, sql: sql, checksum: Digest.sha256Hex(bytes)))
         }
         files.sort { $0.version < $1.version }
         for (previous, next) in zip(files, files.dropFirst()) where previous.version == next.version {

@@ -4,10 +4,12 @@ import DXCore
 public struct AppContext: Sendable {
     public let pool: DatabasePool
     public let migrator: Migrator
+    public let auth: AdminAuth
 
     public init(pool: DatabasePool, migrator: Migrator) {
         self.pool = pool
         self.migrator = migrator
+        self.auth = AdminAuth(tokens: TokenStore(pool: pool))
     }
 }
 

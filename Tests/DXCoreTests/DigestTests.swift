@@ -2,7 +2,7 @@ import Testing
 @testable import DXCore
 
 @Suite("SHA-256")
-struct SHA256Tests {
+struct DigestTests {
     @Test("matches the FIPS 180-4 test vectors", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -10,18 +10,18 @@ struct SHA256Tests {
          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
     ])
     func knownVectors(input: String, digest: String) {
-        #expect(SHA256.hexDigest(Array(input.utf8)) == digest)
+        #expect(Digest.sha256Hex(Array(input.utf8)) == digest)
     }
 
     @Test("a million 'a's (many blocks)")
     func longInput() {
-        #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 1_000_000))
+        #expect(Digest.sha256Hex([UInt8](repeating: 0x61, count: 1_000_000))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("inputs around the 55/56/64-byte padding boundaries hash differently")
     func paddingBoundaries() {
-        let digests = Set((54...66).map { SHA256.hexDigest([UInt8](repeating: 0x62, count: $0)) })
+        let digests = Set((54...66).map { Digest.sha256Hex([UInt8](repeating: 0x62, count: $0)) })
         #expect(digests.count == 13)
     }
 }

@@ -1,0 +1,40 @@
+import DXCore
+
+/// Who made a write: the token's name, recorded in history. Never the token.
+public struct AdminIdentity: Sendable, Equatable {
+    public let tokenName: String
+}
+
+/// Bearer-token check for every write (RFC 6750). Looked up per request, so a token created
+/// or revoked from the CLI counts at once.
+public struct AdminAuth: Sendable {
+    public let tokens: TokenStore
+
+    public init(tokens: TokenStore) { self.tokens = tokens }
+
+    public func authenticate(_ request: Request) throws(APIError) -> AdminIdentity {
+        guard let header = request.headers["Authorization"] else {
+            throw Self.unauthorized("This request needs an admin token: Authorization: Bearer TOKEN.", challenge: "Bearer realm=\"dxserve\"")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw Self.unauthorized("The Authorization header must use the Bearer scheme.", challenge: "Bearer realm=\"dxserve\", error=\"invalid_request\"")
+        }
+        let token = parts[1].trimmingHTTPWhitespace()
+        let name: String?
+        do {
+            name = try tokens.authenticate(token: token)
+        } catch {
+            throw APIError(status: 503, detail: "Tokens cannot be checked right now; try again shortly.",
+                           headers: HTTPHeaders([("Retry-After", "1")]))
+        }
+        guard let name else {
+            throw Self.unauthorized("The token is unknown or revoked.", challenge: "Bearer realm=\"dxserve\", error=\"invalid_token\"")
+        }
+        return AdminIdentity(tokenName: name)
+    }
+
+    static func unauthorized(_ detail: String, challenge: String) -> APIError {
+        APIError(status: 401, type: "/problems/unauthorized", detail: detail, headers: HTTPHeaders([("WWW-Authenticate", challenge)]))
+    }
+}
