@@ -10,6 +10,17 @@ public enum SurveyRoutes {
             try CollectionResponse.make(try store.list(), request: request, key: { String($0.id) }, csvName: "surveys")
         }
 
+        // A later survey in the served shape, counts only; ratios and intervals are derived.
+        // Authentication comes first, so an anonymous caller learns nothing about the body.
+        router.add("POST", "/api/v1/surveys", options: .write) { request in
+            _ = try context.auth.authenticate(request)
+            let input = try JSONRequestBody.decode(SurveyInput.self, from: request)
+            let record = try store.create(input)
+            var response = try HTTPResponse.json(record.survey, status: 201)
+            response.headers.add("Location", "/api/v1/surveys/\(record.survey.id)")
+            return response
+        }
+
         router.get("/api/v1/surveys/{id}") { request in
             let id = try surveyID(request)
             guard let survey = try store.survey(id: id) else { throw unknownSurvey(id) }
