@@ -32,6 +32,14 @@ private func expectPublicRead(_ response: RawResponse, contentType: String, sour
     #expect(response.header("Access-Control-Allow-Origin") == "*", sourceLocation: sourceLocation)
 }
 
+/// A CSV document as its header and its rows keyed by column name.
+private func csvTable(_ text: String) throws -> (header: [String], rows: [[String: String]]) {
+    let records = CSVTestReader.parse(text)
+    let header = try #require(records.first, "no header row")
+    for record in records { #expect(record.count == header.count, "every record has as many fields as the header") }
+    return (header, records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) })
+}
+
 private let json = "application/json; charset=utf-8"
 private let csv = "text/csv; charset=utf-8; header=present"
 
@@ -39,7 +47,7 @@ private let csv = "text/csv; charset=utf-8; header=present"
 struct SurveyReadAPITests {
     @Test("the surveys collection lists the 2021 survey as id 15, in the collection envelope")
     func surveysCollection() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys")
             expectPublicRead(response, contentType: json)
             let items = try data(response)
@@ -51,7 +59,7 @@ struct SurveyReadAPITests {
 
     @Test("a survey is the bare object with sample size, respondents and the unrounded response rate")
     func oneSurvey() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15")
             expectPublicRead(response, contentType: json)
             let survey = try object(response)
@@ -69,7 +77,7 @@ struct SurveyReadAPITests {
 
     @Test("the respondent profile lists gender then age, each with count and ratio of 1,201")
     func respondents() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/respondents")
             expectPublicRead(response, contentType: json)
             let entries = try data(response)
@@ -85,7 +93,7 @@ struct SurveyReadAPITests {
 
     @Test("?dimension= keeps one dimension; any other value is a 400 naming the parameter")
     func respondentsByDimension() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let gender = try data(server.get("/api/v1/surveys/15/respondents?dimension=gender"))
             #expect(gender.map { int($0["count"]) } == [441, 736, 24])
             let age = try data(server.get("/api/v1/surveys/15/respondents?dimension=age"))
@@ -100,7 +108,7 @@ struct SurveyReadAPITests {
 
     @Test("questions carry options with count, unrounded ratio, Wilson ci95, rank, and the no-answer row")
     func questions() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions")
             expectPublicRead(response, contentType: json)
             let questions = try data(response)
@@ -128,7 +136,7 @@ struct SurveyReadAPITests {
 
     @Test("a ratio is written with every digit of the Double, not rounded")
     func fullPrecision() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let text = try server.get("/api/v1/surveys/15/questions/1").text
             #expect(text.contains("\"ratio\":\(569.0 / 1201)"))
             let wilson = try Wilson.interval(successes: 569, trials: 1201)
@@ -138,7 +146,7 @@ struct SurveyReadAPITests {
 
     @Test("one question is the bare object, the same as in the collection")
     func oneQuestion() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions/2")
             expectPublicRead(response, contentType: json)
             let question = try object(response)
@@ -159,7 +167,7 @@ struct SurveyReadAPITests {
             "/api/v1/surveys/99/questions/1/chart.svg", "/api/v1/surveys/99999999999999999999",
         ])
     func notFound(path: String) throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get(path)
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/problem+json; charset=utf-8")
@@ -173,7 +181,7 @@ struct SurveyReadAPITests {
 
     @Test("the 404 for a missing question says the survey exists")
     func missingQuestionDetail() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let problem = try object(server.get("/api/v1/surveys/15/questions/9"))
             #expect(problem["detail"] as? String == "Survey 15 has no question 9.")
         }
@@ -181,7 +189,7 @@ struct SurveyReadAPITests {
 
     @Test("a representation unchanged since the client's ETag is a 304")
     func conditionalGet() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             for path in ["/api/v1/surveys/15/questions", "/api/v1/surveys/15/questions/1/chart.svg"] {
                 let first = try server.get(path)
                 let etag = try #require(first.header("ETag"))
@@ -194,13 +202,14 @@ struct SurveyReadAPITests {
 
     @Test("collections page with limit and an absolute next link")
     func paging() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let first = try server.get("/api/v1/surveys/15/questions?limit=1")
             #expect(try data(first).map { int($0["number"]) } == [1])
             let link = try #require(first.header("Link"))
-            #expect(link.hasPrefix("<http://localhost/api/v1/surveys/15/questions?limit=1&cursor="))
+            #expect(link.hasPrefix("<http://localhost:\(server.port)/api/v1/surveys/15/questions?limit=1&cursor="))
+            #expect(link.hasSuffix(">; rel=\"next\""))
             let next = try #require(link.split(separator: "<").last?.split(separator: ">").first)
-            let target = String(next.dropFirst("http://localhost".count))
+            let target = String(next.dropFirst("http://localhost:\(server.port)".count))
             let second = try server.get(target)
             #expect(try data(second).map { int($0["number"]) } == [2])
             #expect(second.header("Link") == nil)
@@ -209,7 +218,7 @@ struct SurveyReadAPITests {
 
     @Test("a cross-origin preflight for the surveys is answered")
     func preflight() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.request(
                 "OPTIONS", "/api/v1/surveys/15/questions",
                 headers: [("Origin", "https://www.city.miyakonojo.miyazaki.jp"), ("Access-Control-Request-Method", "GET")])
@@ -224,10 +233,10 @@ struct SurveyReadAPITests {
 struct SurveyCSVAPITests {
     @Test("surveys.csv reads back to the same values as the JSON")
     func surveysRoundTrip() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys.csv")
             expectPublicRead(response, contentType: csv)
-            let table = try CSVReader.table(response.text)
+            let table = try csvTable(response.text)
             #expect(table.header == Survey.csvHeader)
             let items = try data(server.get("/api/v1/surveys"))
             try #require(table.rows.count == items.count)
@@ -249,11 +258,11 @@ struct SurveyCSVAPITests {
 
     @Test("respondents.csv reads back to the same values as the JSON, filter included")
     func respondentsRoundTrip() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             for query in ["", "?dimension=age"] {
                 let response = try server.get("/api/v1/surveys/15/respondents.csv" + query)
                 expectPublicRead(response, contentType: csv)
-                let table = try CSVReader.table(response.text)
+                let table = try csvTable(response.text)
                 #expect(table.header == ["dimension", "label", "count", "ratio"])
                 let items = try data(server.get("/api/v1/surveys/15/respondents" + query))
                 try #require(table.rows.count == items.count)
@@ -269,11 +278,11 @@ struct SurveyCSVAPITests {
 
     @Test("questions.csv is one row per option plus each no-answer row, every value as in the JSON")
     func questionsRoundTrip() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions.csv")
             expectPublicRead(response, contentType: csv)
             #expect(response.header("Content-Disposition") == "inline; filename=\"survey-15-questions.csv\"")
-            let table = try CSVReader.table(response.text)
+            let table = try csvTable(response.text)
             #expect(table.header == [
                 "question_number", "question_text", "option_number", "label", "count", "ratio", "ci95_low", "ci95_high",
                 "rank", "no_answer",
@@ -287,11 +296,11 @@ struct SurveyCSVAPITests {
 
     @Test("one question as CSV (.csv suffix or Accept: text/csv) is the table of its options")
     func oneQuestionRoundTrip() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let question = try object(server.get("/api/v1/surveys/15/questions/1"))
             let bySuffix = try server.get("/api/v1/surveys/15/questions/1.csv")
             expectPublicRead(bySuffix, contentType: csv)
-            #expect(try CSVReader.table(bySuffix.text).rows == expectedRows(question))
+            #expect(try csvTable(bySuffix.text).rows == expectedRows(question))
             let byAccept = try server.get("/api/v1/surveys/15/questions/1", headers: [("Accept", "text/csv")])
             expectPublicRead(byAccept, contentType: csv)
             #expect(byAccept.body == bySuffix.body)
@@ -300,7 +309,7 @@ struct SurveyCSVAPITests {
 
     @Test("?bom=1 starts the CSV with a UTF-8 BOM for spreadsheet programs")
     func bom() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions.csv?bom=1")
             #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
         }
@@ -354,7 +363,7 @@ private final class BarCounter: NSObject, XMLParserDelegate {
 struct SurveyChartAPITests {
     @Test("chart.svg is well-formed SVG with one bar per option and one for no answer", arguments: [(1, 8), (2, 6)])
     func chart(question: Int, options: Int) throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions/\(question)/chart.svg")
             expectPublicRead(response, contentType: "image/svg+xml; charset=utf-8")
             let parser = XMLParser(data: Data(response.body))
@@ -369,7 +378,7 @@ struct SurveyChartAPITests {
 
     @Test("the chart is compressed for clients that accept gzip")
     func gzip() throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             let response = try server.get("/api/v1/surveys/15/questions/1/chart.svg", headers: [("Accept-Encoding", "gzip")])
             #expect(response.header("Content-Encoding") == "gzip")
             #expect(response.header("Vary") == "Accept-Encoding")

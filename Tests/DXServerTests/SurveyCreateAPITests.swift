@@ -47,9 +47,9 @@ private func invalidFields(_ response: RawResponse) throws -> [String] {
 private let jsonType = ("Content-Type", "application/json")
 
 /// A live API server and a valid admin token for it.
-private func withAdmin<T>(_ body: (TestServerHandle, _ authorization: (String, String)) throws -> T) throws -> T {
-    try withAPIServer { server, context in
-        let token = try context.auth.tokens.create(name: "survey-admin")
+private func withAdmin<T>(_ body: (APITestServer, _ authorization: (String, String)) throws -> T) throws -> T {
+    try withAPIServer { server in
+        let token = try server.context.auth.tokens.create(name: "survey-admin")
         return try body(server, ("Authorization", "Bearer \(token)"))
     }
 }
@@ -58,7 +58,7 @@ private func withAdmin<T>(_ body: (TestServerHandle, _ authorization: (String, S
 struct SurveyCreateAPITests {
     @Test("without a token, or with a wrong one, it is a 401 with a Bearer challenge", arguments: [nil, "Bearer nope", "Basic YTpi"])
     func unauthorized(authorization: String?) throws {
-        try withAPIServer { server, _ in
+        try withAPIServer { server in
             var headers = [jsonType]
             if let authorization { headers.append(("Authorization", authorization)) }
             let response = try server.request("POST", "/api/v1/surveys", headers: headers, body: body(survey2023()))
