@@ -43,21 +43,32 @@ import Testing
         var config = ServerConfiguration()
         config.port = 0
         var router = Router()
-        TestRoutes.register(&router)
+        // The handler holds its request until the test has seen shutdown begin, so the
+        // request is in flight during the drain whatever the machine's load.
+        let gate = DispatchSemaphore(value: 0)
+        let entered = DispatchSemaphore(value: 0)
+        router.get("/held", options: RouteOptions()) { _ in
+            entered.signal()
+            gate.wait()
+            return HTTPResponse(status: 200, contentType: "text/plain", body: Array("held".utf8))
+        }
         let server = HTTPServer(configuration: config, responder: HTTPService(router: router))
         try server.start()
         let port = server.port
         let client = try RawClient(port: port)
-        try client.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-        usleep(50_000)
+        try client.write("GET /held HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(entered.wait(timeout: .now() + 5) == .success)
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        let shutdown = Thread {
             server.shutdown()
             done.signal()
         }
+        shutdown.start()
+        while !server.isDraining { usleep(1000) }
+        gate.signal()
         let response = try #require(try client.readResponse(timeout: 3))
         #expect(response.status == 200)
-        #expect(response.text == "slow")
+        #expect(response.text == "held")
         #expect(response.closesConnection)
         #expect(done.wait(timeout: .now() + 5) == .success)
         #expect(throws: (any Error).self) { _ = try RawClient(port: port) }

@@ -16,6 +16,20 @@ import Testing
         #expect(server.stderrText.contains("method=GET path=/healthz status=200"))
     }
 
+    @Test func theAccessLogNeverHoldsATokenOrAQueryString() throws {
+        let server = try ServerProcess(arguments: ["--db", tempDatabasePath()])
+        let client = try RawClient(port: server.port)
+        try client.write("POST /api/v1/projects?q=%E5%80%8B%E4%BA%BA HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dxt_secret-token-value\r\nContent-Length: 2\r\n\r\n{}")
+        #expect(try client.readResponse() != nil)
+        server.signal(SIGTERM)
+        #expect(server.waitForExit() == 0)
+        let log = server.stderrText
+        #expect(log.contains("method=POST path=/api/v1/projects status="))
+        #expect(!log.contains("dxt_secret-token-value"))
+        #expect(!log.contains("Bearer"))
+        #expect(!log.contains("%E5%80%8B") && !log.contains("個人"))
+    }
+
     @Test func ipv6LoopbackIsServed() throws {
         let server = try ServerProcess(arguments: ["--host", "::1", "--db", tempDatabasePath()])
         #expect(server.firstLine == "listening on http://[::1]:\(server.port)")

@@ -18,6 +18,8 @@ public enum APIRouter {
     public static func make(context: AppContext, metrics: Metrics) -> Router {
         var router = Router()
         SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady })
+        PlanRoutes.register(on: &router, context: context)
+        SurveyRoutes.register(on: &router, context: context)
         return router
     }
 }

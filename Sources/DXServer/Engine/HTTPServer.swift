@@ -54,7 +54,8 @@ public final class HTTPServer: @unchecked Sendable {
     public var connectionCount: Int { openConnections.load(ordering: .relaxed) }
     /// How often accept failed for lack of descriptors or memory (observable in tests and metrics).
     public var acceptFailureCount: Int { acceptFailures.load(ordering: .relaxed) }
-    var isDraining: Bool { drainingFlag.load(ordering: .relaxed) }
+    /// True from the moment `shutdown` starts.
+    public var isDraining: Bool { drainingFlag.load(ordering: .relaxed) }
 
     /// Stops accepting, lets requests in flight finish (up to the drain timeout), then returns.
     public func shutdown() {

@@ -225,7 +225,10 @@ public final class HTTPService: HTTPResponder {
     /// the request id, never the internal message.
     func problemResponse(for error: any Error, instance: String, requestID: String) -> HTTPResponse {
         if let convertible = error as? any ProblemConvertible {
-            return convertible.apiError.response(instance: instance)
+            let problem = convertible.apiError
+            // A 5xx is the server's fault even when a lower layer named it: an operator must see it.
+            if problem.status >= 500 { onInternalError("request_id=\(requestID) status=\(problem.status) error=\(String(describing: error))") }
+            return problem.response(instance: instance)
         }
         onInternalError("request_id=\(requestID) error=\(String(describing: error))")
         return APIError(status: 500, detail: "An internal error occurred (request id \(requestID)).").response(instance: instance)

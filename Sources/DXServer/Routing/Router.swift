@@ -70,6 +70,13 @@ public struct Router: Sendable {
             for route in routes {
                 if format == .csv && !route.options.csv { continue }
                 guard let params = Self.bind(route.segments, to: candidate) else { continue }
+                // On a CSV route ending in a parameter, `…/questions/1.csv` is question 1 as
+                // CSV, not a question named "1.csv": the suffix belongs to the CSV pass.
+                if format == .json, route.options.csv, case .parameter = route.segments.last,
+                    candidate.last?.hasSuffix(".csv") == true
+                {
+                    continue
+                }
                 if route.method == method || (method == "HEAD" && route.method == "GET") {
                     return .found(route, parameters: params, format: format)
                 }

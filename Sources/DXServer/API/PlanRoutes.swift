@@ -1,0 +1,101 @@
+import DXCore
+
+/// The basic plan: read-only, public, cacheable until the data version changes.
+public enum PlanRoutes {
+    static let base = "/api/v1"
+
+    public static func register(on router: inout Router, context: AppContext) {
+        let store = PlanStore(pool: context.pool)
+
+        router.get(base) { _ in
+            .json(index)
+        }
+        router.get("\(base)/plan") { _ in
+            guard let plan = try store.plan() else { throw APIError(status: 503, detail: "The plan has not been loaded.") }
+            return try .json(plan)
+        }
+        router.get("\(base)/concepts", options: .publicCollection) { req in
+            try CollectionResponse.make(try store.concepts(), request: req, key: { String($0.id) }, csvName: "concepts")
+        }
+        router.get("\(base)/policies", options: .publicCollection) { req in
+            try CollectionResponse.make(try store.policies(), request: req, key: { String($0.id) }, csvName: "policies")
+        }
+        router.get("\(base)/policies/{id}") { req in
+            let id = try req.parameter("id")
+            guard let number = Int(id), let policy = try store.policy(id: number) else {
+                throw APIError.notFound("There is no basic policy '\(id)'; policies are numbered 1 to 3.")
+            }
+            return try .json(policy)
+        }
+        router.get("\(base)/measures", options: .publicCollection) { req in
+            let policy = try req.query.int("policy", in: 1...99)
+            let q = req.query["q"]
+            if let q, q.count > 200 { throw APIError.badRequest("The search text is longer than 200 characters.", parameter: "q") }
+            let measures = try store.measures(policy: policy, query: q)
+            return try CollectionResponse.make(measures, request: req, key: \.code, csvName: "measures")
+        }
+        router.get("\(base)/measures/{code}") { req in
+            let code = try req.parameter("code")
+            guard let measure = try store.measure(code: code) else {
+                throw APIError.notFound("There is no measure '\(code)'; measures are coded 1-1 to 3-8.")
+            }
+            return try .json(measure)
+        }
+        router.get("\(base)/principles", options: .publicCollection) { req in
+            try CollectionResponse.make(try store.principles(), request: req, key: { String($0.id) }, csvName: "principles")
+        }
+        router.get("\(base)/timeline", options: .publicCollection) { req in
+            let scope = try req.query.oneOf("scope", ["national", "city"])
+            let events = try store.timeline().filter { scope == nil || $0.scope.rawValue == scope }
+            return try CollectionResponse.make(events, request: req, key: { "\($0.scope.rawValue):\($0.date):\($0.title)" }, csvName: "timeline")
+        }
+        router.get("\(base)/governance") { _ in
+            try .json(try store.governance())
+        }
+    }
+
+    /// Links to every collection, so a client can start from `/api/v1` alone.
+    static let index: JSONValue = .object([
+        "title": .string("都城市DX推進計画 open API"),
+        "version": .string("v1"),
+        "openapi": .string("/openapi.json"),
+        "license": .string("CC BY 4.0"),
+        "links": .object([
+            "plan": .string("\(base)/plan"),
+            "concepts": .string("\(base)/concepts"),
+            "policies": .string("\(base)/policies"),
+            "measures": .string("\(base)/measures"),
+            "principles": .string("\(base)/principles"),
+            "timeline": .string("\(base)/timeline"),
+            "governance": .string("\(base)/governance"),
+            "projects": .string("\(base)/projects"),
+            "progress": .string("\(base)/progress"),
+            "surveys": .string("\(base)/surveys"),
+        ]),
+    ])
+}
+
+extension Concept: CSVRepresentable {
+    public static let csvHeader = ["id", "question", "statement"]
+    public var csvRow: [String] { [String(id), question, statement] }
+}
+
+extension Policy: CSVRepresentable {
+    public static let csvHeader = ["id", "title", "goal", "measure_count", "project_count"]
+    public var csvRow: [String] { [String(id), title, goal, String(measureCount), String(projectCount)] }
+}
+
+extension Measure: CSVRepresentable {
+    public static let csvHeader = ["code", "policy_id", "position", "title", "project_count"]
+    public var csvRow: [String] { [code, String(policyID), String(position), title, String(projectCount)] }
+}
+
+extension Principle: CSVRepresentable {
+    public static let csvHeader = ["id", "name", "interpretation"]
+    public var csvRow: [String] { [String(id), name, interpretation] }
+}
+
+extension TimelineEvent: CSVRepresentable {
+    public static let csvHeader = ["date", "scope", "title"]
+    public var csvRow: [String] { [date, scope.rawValue, title] }
+}

@@ -1,0 +1,57 @@
+import DXCore
+
+/// One line of a question table in CSV: a question's options flattened, its no-answer row
+/// last, so `questions.csv` is a plain table a spreadsheet can filter and chart.
+///
+/// The no-answer row has no option number, interval or rank (it is not a choice among the
+/// options); those cells are empty and `no_answer` is `true`.
+struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
+    var questionNumber: Int
+    var questionText: String
+    var optionNumber: Int?
+    var label: String
+    var count: Int
+    var ratio: Double
+    var ci95: ConfidenceInterval?
+    var rank: Int?
+    var isNoAnswer: Bool
+
+    /// Stable across requests, for keyset paging over rows.
+    var key: String { "\(questionNumber).\(optionNumber.map(String.init) ?? "none")" }
+
+    static func rows(of question: SurveyQuestion) -> [SurveyOptionRow] {
+        var rows = question.options.map { option in
+            SurveyOptionRow(
+                questionNumber: question.number, questionText: question.text, optionNumber: option.number,
+                label: option.label, count: option.count, ratio: option.ratio, ci95: option.ci95, rank: option.rank,
+                isNoAnswer: false)
+        }
+        if let none = question.noAnswer {
+            rows.append(SurveyOptionRow(
+                questionNumber: question.number, questionText: question.text, optionNumber: nil, label: none.label,
+                count: none.count, ratio: none.ratio, ci95: nil, rank: nil, isNoAnswer: true))
+        }
+        return rows
+    }
+
+    static let csvHeader = [
+        "question_number", "question_text", "option_number", "label", "count", "ratio", "ci95_low", "ci95_high",
+        "rank", "no_answer",
+    ]
+
+    var csvRow: [String] {
+        [
+            String(questionNumber), questionText, optionNumber.map(String.init) ?? "", label, String(count),
+            CSVNumber.format(ratio), ci95.map { CSVNumber.format($0.low) } ?? "",
+            ci95.map { CSVNumber.format($0.high) } ?? "", rank.map(String.init) ?? "", isNoAnswer ? "true" : "false",
+        ]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case questionNumber = "question_number"
+        case questionText = "question_text"
+        case optionNumber = "option_number"
+        case label, count, ratio, ci95, rank
+        case isNoAnswer = "no_answer"
+    }
+}

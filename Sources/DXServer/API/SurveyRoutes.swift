@@ -1,0 +1,100 @@
+import DXCore
+
+/// The citizen surveys: the surveys themselves, who answered, and each question's options with
+/// ratios, Wilson intervals and ranks; every collection also as CSV, each question as a chart.
+public enum SurveyRoutes {
+    public static func register(on router: inout Router, context: AppContext) {
+        let store = SurveyStore(pool: context.pool)
+
+        router.get("/api/v1/surveys", options: .publicCollection) { request in
+            try CollectionResponse.make(try store.list(), request: request, key: { String($0.id) }, csvName: "surveys")
+        }
+
+        // A later survey in the served shape, counts only; ratios and intervals are derived.
+        // Authentication comes first, so an anonymous caller learns nothing about the body.
+        router.add("POST", "/api/v1/surveys", options: .write) { request in
+            _ = try context.auth.authenticate(request)
+            let input = try JSONRequestBody.decode(SurveyInput.self, from: request)
+            let record = try store.create(input)
+            var response = try HTTPResponse.json(record.survey, status: 201)
+            response.headers.add("Location", "/api/v1/surveys/\(record.survey.id)")
+            return response
+        }
+
+        router.get("/api/v1/surveys/{id}") { request in
+            let id = try surveyID(request)
+            guard let survey = try store.survey(id: id) else { throw unknownSurvey(id) }
+            return try .json(survey)
+        }
+
+        router.get("/api/v1/surveys/{id}/respondents", options: .publicCollection) { request in
+            let id = try surveyID(request)
+            let dimension = try request.query.oneOf("dimension", ProfileDimension.allCases.map(\.rawValue))
+            guard let entries = try store.respondents(surveyID: id) else { throw unknownSurvey(id) }
+            let selected = dimension.map { wanted in entries.filter { $0.dimension.rawValue == wanted } } ?? entries
+            return try CollectionResponse.make(
+                selected, request: request, key: { "\($0.dimension.rawValue):\($0.label)" },
+                csvName: "survey-\(id)-respondents")
+        }
+
+        router.get("/api/v1/surveys/{id}/questions", options: .publicCollection) { request in
+            let id = try surveyID(request)
+            guard let questions = try store.questions(surveyID: id) else { throw unknownSurvey(id) }
+            return try CollectionResponse.make(
+                questions, request: request, key: { String($0.number) }, csvRows: SurveyOptionRow.rows(of:),
+                rowKey: \.key, csvName: "survey-\(id)-questions")
+        }
+
+        // A single question is a bare object in JSON; its CSV is the table of its options.
+        router.get("/api/v1/surveys/{id}/questions/{n}", options: .publicCollection) { request in
+            let (id, question) = try surveyQuestion(request, store: store)
+            if request.format == .csv {
+                return try CollectionResponse.make(
+                    SurveyOptionRow.rows(of: question), request: request, key: \.key,
+                    csvName: "survey-\(id)-question-\(question.number)")
+            }
+            return try .json(question)
+        }
+
+        router.get("/api/v1/surveys/{id}/questions/{n}/chart.svg") { request in
+            let (_, question) = try surveyQuestion(request, store: store)
+            return HTTPResponse(
+                status: 200, contentType: "image/svg+xml; charset=utf-8",
+                body: Array(SurveyChart.svg(question: question).utf8))
+        }
+    }
+
+    // MARK: - Path parameters
+
+    static func surveyID(_ request: Request) throws(APIError) -> Int {
+        let raw = try request.parameter("id")
+        guard let id = canonicalInteger(raw) else { throw .notFound("No survey \(raw); survey ids are integers.") }
+        return id
+    }
+
+    static func surveyQuestion(_ request: Request, store: SurveyStore) throws -> (Int, SurveyQuestion) {
+        let id = try surveyID(request)
+        let raw = try request.parameter("n")
+        guard let number = canonicalInteger(raw) else {
+            throw APIError.notFound("No question \(raw) in survey \(id); question numbers are integers.")
+        }
+        guard let question = try store.question(surveyID: id, number: number) else {
+            // Tell the two 404s apart: the survey may exist without that question.
+            guard try store.survey(id: id) != nil else { throw unknownSurvey(id) }
+            throw APIError.notFound("Survey \(id) has no question \(number).")
+        }
+        return (id, question)
+    }
+
+    static func unknownSurvey(_ id: Int) -> APIError {
+        .notFound("No survey \(id).")
+    }
+
+    /// Digits only, so `/surveys/+15` or `/surveys/ 15` are not a second name for survey 15
+    /// (different URLs would mean different cache entries and ETags for one resource).
+    static func canonicalInteger(_ raw: String) -> Int? {
+        guard !raw.isEmpty, raw.utf8.count <= 9, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        guard raw == "0" || raw.utf8.first != 0x30 else { return nil }
+        return Int(raw)
+    }
+}
