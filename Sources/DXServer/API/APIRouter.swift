@@ -20,6 +20,7 @@ public enum APIRouter {
         SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady })
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
+        ProjectRoutes.register(on: &router, context: context)
         return router
     }
 }
