@@ -205,6 +205,7 @@ struct ProjectStoreTests {
             let a = try store.createProject(newProjectPatch(measure: "1-7", title: "AIチャットボット導入", department: "デジタル統括課", start: 2022, end: 2023))
             let b = try store.createProject(newProjectPatch(measure: "2-2", title: "RPAによる業務効率化", department: "総務課", start: 2024, end: 2025))
             let c = try store.createProject(newProjectPatch(measure: "3-1", title: "農業DX実証", department: "農政課", start: 2023, end: 2025))
+            usleep(3_000)  // timestamps have millisecond resolution: make b's update the latest
             _ = try store.setStatus(b.id, .inProgress)
             #expect(try store.projects(ProjectQuery(measureCode: "2-2")).map(\.id) == [b.id])
             #expect(try store.projects(ProjectQuery(policyID: 3)).map(\.id) == [c.id])
