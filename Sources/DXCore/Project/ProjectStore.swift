@@ -224,7 +224,10 @@ public struct ProjectStore: Sendable {
                 do {
                     valid.append(try Self.validated(row.patch, base: nil, extraIssues: [], db))
                 } catch ProjectStoreError.invalid(let issues) {
-                    problems += issues.map { ImportIssue(line: row.line, field: $0.field, message: $0.message) }
+                    // Named as the spreadsheet's columns are: kpi.target is the kpi_target column.
+                    problems += issues.map {
+                        ImportIssue(line: row.line, field: $0.field.replacingOccurrences(of: "kpi.", with: "kpi_"), message: $0.message)
+                    }
                 }
             }
             if !problems.isEmpty { throw ProjectStoreError.importRejected(problems) }

@@ -24,8 +24,7 @@ extension Project: CSVRepresentable {
         ]
     }
 
-    /// A KPI value as an administrator typed it: `12000`, not `12000.0`, so an exported sheet
-    /// imports back unchanged.
+    /// A KPI value as an administrator would type it: `12000`, not `12000.0`.
     static func csvNumber(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : CSVNumber.format(value)
     }

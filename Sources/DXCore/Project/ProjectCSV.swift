@@ -1,0 +1,85 @@
+import Foundation
+
+/// The spreadsheet form of projects for `dxserve import projects`: a header row naming the
+/// columns (in any order), then one project per row.
+public enum ProjectCSV {
+    public static let requiredColumns = ["measure_code", "title", "department", "start_fiscal_year", "end_fiscal_year"]
+    public static let optionalColumns = ["description", "status", "progress", "kpi_name", "kpi_unit", "kpi_target", "kpi_actual", "note"]
+
+    /// One patch per data row, or every problem with the header and the cells that could
+    /// not be read (value checks come later, from the store's validation).
+    public static func rows(from records: [CSVRecord]) -> (rows: [ProjectStore.ImportRow], issues: [ImportIssue]) {
+        guard let header = records.first else {
+            return ([], [ImportIssue(line: 1, field: "header", message: "the file is empty; the first row must name the columns")])
+        }
+        var issues: [ImportIssue] = []
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let known = Set(requiredColumns + optionalColumns)
+        for name in names where !known.contains(name) {
+            issues.append(ImportIssue(line: header.line, field: name.isEmpty ? "header" : name,
+                                      message: "is not a column; use \((requiredColumns + optionalColumns).joined(separator: ", "))"))
+        }
+        for name in Set(names) where names.filter({ $0 == name }).count > 1 {
+            issues.append(ImportIssue(line: header.line, field: name, message: "appears more than once in the header"))
+        }
+        for name in requiredColumns where !names.contains(name) {
+            issues.append(ImportIssue(line: header.line, field: name, message: "is a required column"))
+        }
+        if !issues.isEmpty { return ([], issues) }
+
+        var rows: [ProjectStore.ImportRow] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == names.count else {
+                issues.append(ImportIssue(line: record.line, field: "row",
+                                          message: "has \(record.fields.count) fields; the header has \(names.count)"))
+                continue
+            }
+            let cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields))
+            var rowIssues: [FieldIssue] = []
+            var patch = ProjectPatch()
+            patch.measureCode = text(cells["measure_code"], trimmed: true)
+            patch.title = text(cells["title"])
+            patch.description = text(cells["description"])
+            patch.department = text(cells["department"])
+            patch.status = text(cells["status"], trimmed: true)
+            patch.progress = integer(cells["progress"], "progress", &rowIssues)
+            patch.startFiscalYear = integer(cells["start_fiscal_year"], "start_fiscal_year", &rowIssues)
+            patch.endFiscalYear = integer(cells["end_fiscal_year"], "end_fiscal_year", &rowIssues)
+            let kpiCells = ["kpi_name", "kpi_unit", "kpi_target", "kpi_actual"].compactMap { cells[$0] }
+            if kpiCells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                patch.kpi = .set(KPIPatch(
+                    name: text(cells["kpi_name"]), unit: text(cells["kpi_unit"]),
+                    target: number(cells["kpi_target"], "kpi.target", &rowIssues), actual: number(cells["kpi_actual"], "kpi.actual", &rowIssues)))
+            }
+            if let note = cells["note"], !note.isEmpty { patch.note = note }
+            patch.issues = rowIssues
+            rows.append(ProjectStore.ImportRow(line: record.line, patch: patch))
+        }
+        return (rows, issues)
+    }
+
+    /// An empty cell is an absent value: the default, or "is required" for a required column.
+    static func text(_ cell: String?, trimmed: Bool = false) -> PatchValue<String> {
+        guard let cell else { return .absent }
+        let value = trimmed ? cell.trimmingCharacters(in: .whitespaces) : cell
+        return value.isEmpty ? .absent : .set(value)
+    }
+
+    static func integer(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Int> {
+        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return .absent }
+        guard let value = Int(cell) else {
+            issues.append(FieldIssue(field: field, message: "must be an integer, not '\(cell)'"))
+            return .absent
+        }
+        return .set(value)
+    }
+
+    static func number(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Double> {
+        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return .absent }
+        guard let value = Double(cell), value.isFinite else {
+            issues.append(FieldIssue(field: field, message: "must be a number, not '\(cell)'"))
+            return .absent
+        }
+        return .set(value)
+    }
+}
