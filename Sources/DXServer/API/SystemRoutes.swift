@@ -15,5 +15,11 @@ public enum SystemRoutes {
         router.get("/metrics", options: RouteOptions(nonBlocking: true)) { _ in
             HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.exposition().utf8))
         }
+        // The bytes are made once. Cacheable but not nonBlocking: a nonBlocking route bypasses the
+        // response cache, which would hash and gzip this large document on every request.
+        let openAPI = Array(OpenAPIDocument.json.utf8)
+        router.get("/openapi.json", options: .publicRead) { _ in
+            HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: openAPI)
+        }
     }
 }

@@ -197,28 +197,31 @@ final class Connection {
     }
 
     private func serialize(_ response: HTTPResponse, for head: HTTPRequestHead, keepAlive: Bool) -> [UInt8] {
-        var text = "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\n"
-        text += "Date: \(loop.refreshDate())\r\nServer: dxserve\r\n"
-        for (name, value) in response.headers.fields {
-            text += name
-            text += ": "
-            text += value
-            text += "\r\n"
-        }
+        // Bytes appended straight into one buffer sized up front: this runs for every
+        // response, and building a String first would copy everything twice.
         let bodyAllowed = HTTPStatus.allowsBody(response.status)
+        let sendBody = bodyAllowed && head.method != "HEAD"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 + response.headers.count * 48 + (sendBody ? response.body.count : 0))
+        bytes.append(contentsOf: "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\nDate: ".utf8)
+        bytes.append(contentsOf: loop.refreshDate().utf8)
+        bytes.append(contentsOf: "\r\nServer: dxserve\r\n".utf8)
+        for (name, value) in response.headers.fields {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
+        }
         if bodyAllowed && !response.headers.contains("Content-Length") {
-            text += "Content-Length: \(response.body.count)\r\n"
+            bytes.append(contentsOf: "Content-Length: \(response.body.count)\r\n".utf8)
         }
         if !keepAlive {
-            text += "Connection: close\r\n"
+            bytes.append(contentsOf: "Connection: close\r\n".utf8)
         } else if head.version == .http10 {
-            text += "Connection: keep-alive\r\n"
+            bytes.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
-        text += "\r\n"
-        var bytes = Array(text.utf8)
-        if bodyAllowed && head.method != "HEAD" {
-            bytes.append(contentsOf: response.body)
-        }
+        bytes.append(contentsOf: "\r\n".utf8)
+        if sendBody { bytes.append(contentsOf: response.body) }
         return bytes
     }
 

@@ -1,0 +1,4644 @@
+/// The OpenAPI 3.1 document of the whole API, served at `GET /openapi.json`.
+///
+/// Kept as the JSON text itself rather than built from Swift values: it is the authoritative
+/// description clients and fuzzers (schemathesis) read, so it should be reviewable and
+/// editable as exactly what is served. `OpenAPITests` checks it against the router's routes in
+/// both directions, so a route added without documenting it (or the reverse) fails the tests;
+/// `scripts/validate-openapi.sh` checks it against the OpenAPI 3.1 schema.
+///
+/// Every route must appear under its router pattern (same `{parameter}` names). A collection
+/// route's `.csv` form is listed as its own path as well, so that a fuzzer exercises it.
+/// `HEAD` and `OPTIONS` are answered on every path by the service and are not listed.
+public enum OpenAPIDocument {
+    public static let json: String = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "都城市DX推進計画 open API",
+    "version": "1.0.0",
+    "summary": "Miyakonojo City's (都城市) DX promotion plan, FY2022–2025, as open data.",
+    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.",
+    "license": {
+      "name": "CC BY 4.0 (data)",
+      "identifier": "CC-BY-4.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "tags": [
+    {
+      "name": "system",
+      "description": "Probes, metrics and this document."
+    },
+    {
+      "name": "plan",
+      "description": "The basic plan (基本計画): read-only."
+    },
+    {
+      "name": "projects",
+      "description": "Implementation-plan projects (個別事業) and their progress."
+    },
+    {
+      "name": "surveys",
+      "description": "Citizen surveys (市民意識調査)."
+    }
+  ],
+  "paths": {
+    "/healthz": {
+      "get": {
+        "operationId": "getHealth",
+        "summary": "Liveness",
+        "tags": [
+          "system"
+        ],
+        "responses": {
+          "200": {
+            "description": "The process is up.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "summary": "Readiness: the database is open and migrated",
+        "tags": [
+          "system"
+        ],
+        "responses": {
+          "200": {
+            "description": "Ready.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "getMetrics",
+        "summary": "Prometheus metrics",
+        "tags": [
+          "system"
+        ],
+        "responses": {
+          "200": {
+            "description": "Prometheus text exposition format 0.0.4: requests by route and status, latency histogram, open connections, cache hits.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "operationId": "getOpenAPI",
+        "summary": "This OpenAPI document",
+        "tags": [
+          "system"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "This OpenAPI document",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "description": "An OpenAPI 3.1 document."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1": {
+      "get": {
+        "operationId": "getIndex",
+        "summary": "API index: links to every collection",
+        "tags": [
+          "plan"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "API index: links to every collection",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Index"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/plan": {
+      "get": {
+        "operationId": "getPlan",
+        "summary": "Plan metadata (都城市DX推進計画)",
+        "tags": [
+          "plan"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Plan metadata (都城市DX推進計画)",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Plan"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/concepts": {
+      "get": {
+        "operationId": "listConcepts",
+        "summary": "The 6 basic concepts (基本的考え方)",
+        "tags": [
+          "plan"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 6 basic concepts (基本的考え方) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ConceptCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/concepts.csv": {
+      "get": {
+        "operationId": "listConceptsCsv",
+        "summary": "The 6 basic concepts (基本的考え方) (CSV)",
+        "tags": [
+          "plan"
+        ],
+        "description": "The CSV representation of `/api/v1/concepts`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 6 basic concepts (基本的考え方) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/policies": {
+      "get": {
+        "operationId": "listPolicies",
+        "summary": "The 3 basic policies (基本方針)",
+        "tags": [
+          "plan"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 3 basic policies (基本方針) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/policies.csv": {
+      "get": {
+        "operationId": "listPoliciesCsv",
+        "summary": "The 3 basic policies (基本方針) (CSV)",
+        "tags": [
+          "plan"
+        ],
+        "description": "The CSV representation of `/api/v1/policies`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 3 basic policies (基本方針) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/policies/{id}": {
+      "get": {
+        "operationId": "getPolicy",
+        "summary": "One basic policy with its measures",
+        "tags": [
+          "plan"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/policyId"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One basic policy with its measures",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PolicyDetail"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/measures": {
+      "get": {
+        "operationId": "listMeasures",
+        "summary": "The 29 measures (取組)",
+        "tags": [
+          "plan"
+        ],
+        "description": "`q` searches the titles; Japanese terms of any length match.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/policyFilter"
+          },
+          {
+            "$ref": "#/components/parameters/q"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 29 measures (取組) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MeasureCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/measures.csv": {
+      "get": {
+        "operationId": "listMeasuresCsv",
+        "summary": "The 29 measures (取組) (CSV)",
+        "tags": [
+          "plan"
+        ],
+        "description": "The CSV representation of `/api/v1/measures`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/policyFilter"
+          },
+          {
+            "$ref": "#/components/parameters/q"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 29 measures (取組) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/measures/{code}": {
+      "get": {
+        "operationId": "getMeasure",
+        "summary": "One measure with its projects and status counts",
+        "tags": [
+          "plan"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/measureCode"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One measure with its projects and status counts",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MeasureDetail"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/principles": {
+      "get": {
+        "operationId": "listPrinciples",
+        "summary": "The 5 smart-city principles",
+        "tags": [
+          "plan"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 5 smart-city principles (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PrincipleCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/principles.csv": {
+      "get": {
+        "operationId": "listPrinciplesCsv",
+        "summary": "The 5 smart-city principles (CSV)",
+        "tags": [
+          "plan"
+        ],
+        "description": "The CSV representation of `/api/v1/principles`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The 5 smart-city principles as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/timeline": {
+      "get": {
+        "operationId": "listTimeline",
+        "summary": "Background events (背景)",
+        "tags": [
+          "plan"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scope"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Background events (背景) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimelineEventCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/timeline.csv": {
+      "get": {
+        "operationId": "listTimelineCsv",
+        "summary": "Background events (背景) (CSV)",
+        "tags": [
+          "plan"
+        ],
+        "description": "The CSV representation of `/api/v1/timeline`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scope"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Background events (背景) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/governance": {
+      "get": {
+        "operationId": "getGovernance",
+        "summary": "The promotion structure (推進体制)",
+        "tags": [
+          "plan"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The promotion structure (推進体制)",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Governance"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects": {
+      "get": {
+        "operationId": "listProjects",
+        "summary": "Implementation-plan projects (個別事業)",
+        "tags": [
+          "projects"
+        ],
+        "description": "Archived projects are not listed. Filters combine (AND).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectMeasure"
+          },
+          {
+            "$ref": "#/components/parameters/projectPolicy"
+          },
+          {
+            "$ref": "#/components/parameters/projectStatus"
+          },
+          {
+            "$ref": "#/components/parameters/department"
+          },
+          {
+            "$ref": "#/components/parameters/fiscalYear"
+          },
+          {
+            "$ref": "#/components/parameters/projectQ"
+          },
+          {
+            "$ref": "#/components/parameters/sort"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Implementation-plan projects (個別事業) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProjectCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createProject",
+        "summary": "Create a project",
+        "tags": [
+          "projects"
+        ],
+        "description": "The creation is the first row of the project's history.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Idempotency-Key"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProjectCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Project"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects.csv": {
+      "get": {
+        "operationId": "listProjectsCsv",
+        "summary": "Implementation-plan projects (個別事業) (CSV)",
+        "tags": [
+          "projects"
+        ],
+        "description": "The CSV representation of `/api/v1/projects`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectMeasure"
+          },
+          {
+            "$ref": "#/components/parameters/projectPolicy"
+          },
+          {
+            "$ref": "#/components/parameters/projectStatus"
+          },
+          {
+            "$ref": "#/components/parameters/department"
+          },
+          {
+            "$ref": "#/components/parameters/fiscalYear"
+          },
+          {
+            "$ref": "#/components/parameters/projectQ"
+          },
+          {
+            "$ref": "#/components/parameters/sort"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Implementation-plan projects (個別事業) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}": {
+      "get": {
+        "operationId": "getProject",
+        "summary": "One project",
+        "tags": [
+          "projects"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The project.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Project"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateProject",
+        "summary": "Update a project (JSON merge patch)",
+        "tags": [
+          "projects"
+        ],
+        "description": "RFC 7396 merge patch. With `If-Match`, a stale ETag gets 412. A status change outside the transition table gets 409 naming the allowed targets. `note` is kept in the history.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProjectPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProjectPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated project.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Project"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "The status transition is not allowed.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TransitionProblem"
+                }
+              }
+            }
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "archiveProject",
+        "summary": "Archive a project",
+        "tags": [
+          "projects"
+        ],
+        "description": "The project leaves the listings and answers 410 from then on; its history stays readable.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Archived.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/history": {
+      "get": {
+        "operationId": "listProjectHistory",
+        "summary": "Every change to a project",
+        "tags": [
+          "projects"
+        ],
+        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Readable after the project is archived.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Every change to a project (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProjectHistoryEntryCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/history.csv": {
+      "get": {
+        "operationId": "listProjectHistoryCsv",
+        "summary": "Every change to a project (CSV)",
+        "tags": [
+          "projects"
+        ],
+        "description": "The CSV representation of `/api/v1/projects/{id}/history`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Every change to a project as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/progress": {
+      "get": {
+        "operationId": "getProgress",
+        "summary": "Progress roll-up per policy and per measure",
+        "tags": [
+          "projects"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Progress roll-up per policy and per measure",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Progress"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys": {
+      "get": {
+        "operationId": "listSurveys",
+        "summary": "Citizen surveys (市民意識調査)",
+        "tags": [
+          "surveys"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Citizen surveys (市民意識調査) (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createSurvey",
+        "summary": "Add a survey",
+        "tags": [
+          "surveys"
+        ],
+        "description": "Validated as a whole: counts within respondents, profile sums matching; a 422 lists every problem.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys.csv": {
+      "get": {
+        "operationId": "listSurveysCsv",
+        "summary": "Citizen surveys (市民意識調査) (CSV)",
+        "tags": [
+          "surveys"
+        ],
+        "description": "The CSV representation of `/api/v1/surveys`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Citizen surveys (市民意識調査) as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}": {
+      "get": {
+        "operationId": "getSurvey",
+        "summary": "One survey",
+        "tags": [
+          "surveys"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One survey",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/respondents": {
+      "get": {
+        "operationId": "listSurveyRespondents",
+        "summary": "Respondent profile by gender and age",
+        "tags": [
+          "surveys"
+        ],
+        "description": "A paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/dimension"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Respondent profile by gender and age (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProfileEntryCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/respondents.csv": {
+      "get": {
+        "operationId": "listSurveyRespondentsCsv",
+        "summary": "Respondent profile by gender and age (CSV)",
+        "tags": [
+          "surveys"
+        ],
+        "description": "The CSV representation of `/api/v1/surveys/{id}/respondents`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/dimension"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Respondent profile by gender and age as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/questions": {
+      "get": {
+        "operationId": "listSurveyQuestions",
+        "summary": "A survey's questions with option statistics",
+        "tags": [
+          "surveys"
+        ],
+        "description": "Ratios are count / respondents, unrounded; `ci95` is the Wilson score interval. The CSV has one row per option (and the no-answer row), not per question.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A survey's questions with option statistics (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyQuestionCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/questions.csv": {
+      "get": {
+        "operationId": "listSurveyQuestionsCsv",
+        "summary": "A survey's questions with option statistics (CSV)",
+        "tags": [
+          "surveys"
+        ],
+        "description": "The CSV representation of `/api/v1/surveys/{id}/questions`: the whole filtered collection unless `limit` is given.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A survey's questions with option statistics as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/questions/{n}": {
+      "get": {
+        "operationId": "getSurveyQuestion",
+        "summary": "One question",
+        "tags": [
+          "surveys"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/questionNumber"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The question (with `Accept: text/csv`, its options as CSV).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyQuestion"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/questions/{n}.csv": {
+      "get": {
+        "operationId": "getSurveyQuestionCsv",
+        "summary": "One question's options (CSV)",
+        "tags": [
+          "surveys"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/questionNumber"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The question's options as RFC 4180 CSV (header row present, UTF-8).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Disposition": {
+                "$ref": "#/components/headers/Content-Disposition"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/surveys/{id}/questions/{n}/chart.svg": {
+      "get": {
+        "operationId": "getSurveyQuestionChart",
+        "summary": "One question as a bar chart",
+        "tags": [
+          "surveys"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/questionNumber"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "An SVG bar chart of the options' ratios with their 95 % intervals.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "image/svg+xml": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "Problem": {
+        "type": "object",
+        "description": "An RFC 9457 problem document. Every 4xx and 5xx response uses it; members beyond these are extensions of particular problems.",
+        "required": [
+          "type",
+          "title",
+          "status",
+          "detail"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "format": "uri-reference",
+            "description": "A URI reference naming the problem type, relative to the API (for example `/problems/not-found`), or `about:blank`."
+          },
+          "title": {
+            "type": "string",
+            "description": "A short summary of the problem type."
+          },
+          "status": {
+            "type": "integer",
+            "minimum": 100,
+            "maximum": 599,
+            "description": "The HTTP status code."
+          },
+          "detail": {
+            "type": "string",
+            "description": "What went wrong with this request, for a human."
+          },
+          "instance": {
+            "type": "string",
+            "format": "uri-reference",
+            "description": "The request path the problem occurred on."
+          },
+          "parameter": {
+            "type": "string",
+            "description": "For a 400 caused by one query parameter: its name."
+          }
+        }
+      },
+      "FieldError": {
+        "type": "object",
+        "required": [
+          "field",
+          "message"
+        ],
+        "properties": {
+          "field": {
+            "type": "string",
+            "description": "The bad member, as a path into the body (`kpi.target`, `questions[0].options[2].count`)."
+          },
+          "message": {
+            "type": "string",
+            "description": "What is wrong with it."
+          }
+        }
+      },
+      "ValidationProblem": {
+        "description": "422: the body was well-formed JSON but some members are invalid; every bad field is listed.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "errors"
+            ],
+            "properties": {
+              "status": {
+                "const": 422
+              },
+              "errors": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FieldError"
+                },
+                "minItems": 1
+              }
+            }
+          }
+        ]
+      },
+      "TransitionProblem": {
+        "description": "409 on a project write: the status change is not in the transition table. `allowed` lists the statuses the project can move to from its current one.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "status": {
+                "const": 409
+              },
+              "allowed": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ProjectStatus"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "ConflictProblem": {
+        "description": "409 on a create: a resource with this identity exists already (for a survey, a taken `id` or `edition`).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "status": {
+                "const": 409
+              },
+              "field": {
+                "type": "string",
+                "description": "The member whose value is taken (`id` or `edition`)."
+              },
+              "value": {
+                "type": "integer",
+                "description": "The taken value."
+              }
+            }
+          }
+        ]
+      },
+      "CollectionMeta": {
+        "type": "object",
+        "description": "Paging information; future versions may add members (such as `facets`).",
+        "required": [
+          "total",
+          "count",
+          "limit"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Items in the whole filtered collection."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Items on this page."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 500,
+            "description": "The page size used."
+          },
+          "next_cursor": {
+            "type": "string",
+            "description": "Present when more pages exist: pass it as `?cursor=` to get the next page (the `Link: rel=\"next\"` header holds the whole URL)."
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          }
+        }
+      },
+      "Readiness": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ready"
+          }
+        }
+      },
+      "Index": {
+        "type": "object",
+        "description": "The API's entry point: links to every collection.",
+        "required": [
+          "title",
+          "version",
+          "links"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "examples": [
+              "都城市DX推進計画 open API"
+            ]
+          },
+          "version": {
+            "type": "string",
+            "examples": [
+              "v1"
+            ]
+          },
+          "openapi": {
+            "type": "string",
+            "examples": [
+              "/openapi.json"
+            ],
+            "description": "Where this OpenAPI document is served."
+          },
+          "license": {
+            "type": "string",
+            "examples": [
+              "CC BY 4.0"
+            ]
+          },
+          "links": {
+            "type": "object",
+            "description": "Collection name → its path.",
+            "additionalProperties": {
+              "type": "string",
+              "format": "uri-reference"
+            }
+          }
+        }
+      },
+      "TimelineEvent": {
+        "type": "object",
+        "description": "A dated step in the plan's background (背景).",
+        "required": [
+          "date",
+          "scope",
+          "title"
+        ],
+        "properties": {
+          "date": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$",
+            "examples": [
+              "2016-12"
+            ],
+            "description": "Year and month."
+          },
+          "scope": {
+            "type": "string",
+            "enum": [
+              "national",
+              "city"
+            ],
+            "description": "`national` (国の動向) or `city` (本市の取組)."
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
+      "Plan": {
+        "type": "object",
+        "description": "The plan's metadata.",
+        "required": [
+          "title",
+          "subtitle",
+          "purpose",
+          "positioning",
+          "period",
+          "background"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "examples": [
+              "都城市DX推進計画"
+            ]
+          },
+          "subtitle": {
+            "type": "string"
+          },
+          "volume": {
+            "type": "string",
+            "examples": [
+              "基本計画"
+            ],
+            "description": "Which volume this is (基本計画)."
+          },
+          "purpose": {
+            "type": "string",
+            "description": "趣旨; paragraphs separated by a blank line."
+          },
+          "positioning": {
+            "type": "string",
+            "description": "計画の位置づけ."
+          },
+          "period": {
+            "type": "object",
+            "required": [
+              "start_fiscal_year",
+              "end_fiscal_year"
+            ],
+            "properties": {
+              "start_fiscal_year": {
+                "type": "integer",
+                "examples": [
+                  2022
+                ]
+              },
+              "end_fiscal_year": {
+                "type": "integer",
+                "examples": [
+                  2025
+                ]
+              },
+              "start_label": {
+                "type": "string"
+              },
+              "end_label": {
+                "type": "string"
+              },
+              "note": {
+                "type": "string"
+              }
+            }
+          },
+          "background": {
+            "type": "object",
+            "description": "背景: the timeline's events grouped by scope.",
+            "required": [
+              "national",
+              "city"
+            ],
+            "properties": {
+              "national": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TimelineEvent"
+                }
+              },
+              "city": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TimelineEvent"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Concept": {
+        "type": "object",
+        "description": "One of the six basic concepts (基本的考え方).",
+        "required": [
+          "id",
+          "question",
+          "statement"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 6
+          },
+          "question": {
+            "type": "string",
+            "description": "The `～…～` heading, tildes included."
+          },
+          "statement": {
+            "type": "string"
+          }
+        }
+      },
+      "StatusCounts": {
+        "type": "object",
+        "description": "Live (not archived) projects by status; every status is present.",
+        "required": [
+          "planned",
+          "in_progress",
+          "completed",
+          "on_hold",
+          "cancelled"
+        ],
+        "properties": {
+          "planned": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "in_progress": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "completed": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "on_hold": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "cancelled": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "Policy": {
+        "type": "object",
+        "description": "One of the three basic policies (基本方針).",
+        "required": [
+          "id",
+          "title",
+          "goal",
+          "measure_count"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3
+          },
+          "title": {
+            "type": "string"
+          },
+          "goal": {
+            "type": "string"
+          },
+          "measure_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "project_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Live projects under the policy's measures."
+          },
+          "status_counts": {
+            "$ref": "#/components/schemas/StatusCounts"
+          }
+        }
+      },
+      "Measure": {
+        "type": "object",
+        "description": "A measure (取組) under a basic policy.",
+        "required": [
+          "code",
+          "policy_id",
+          "title",
+          "project_count"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "pattern": "^[0-9]+-[0-9]+$",
+            "examples": [
+              "1-7"
+            ],
+            "description": "`<policy>-<position>`."
+          },
+          "policy_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "position": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Order within the policy, from 1."
+          },
+          "title": {
+            "type": "string"
+          },
+          "project_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Live (not archived) projects filed under this measure."
+          },
+          "status_counts": {
+            "$ref": "#/components/schemas/StatusCounts"
+          }
+        }
+      },
+      "PolicyDetail": {
+        "description": "A policy with its measures: the policy's own members plus `measures`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Policy"
+          },
+          {
+            "type": "object",
+            "required": [
+              "measures"
+            ],
+            "properties": {
+              "measures": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Measure"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "MeasureDetail": {
+        "description": "One measure, with its live projects and their counts by status.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Measure"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "projects": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Project"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "Principle": {
+        "type": "object",
+        "description": "One of the five smart-city principles.",
+        "required": [
+          "name",
+          "interpretation"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "name": {
+            "type": "string",
+            "description": "In English, as in the seed."
+          },
+          "interpretation": {
+            "type": "string",
+            "description": "The city's interpretation."
+          }
+        }
+      },
+      "Governance": {
+        "type": "object",
+        "description": "The promotion structure (推進体制).",
+        "required": [
+          "bodies"
+        ],
+        "properties": {
+          "bodies": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "name",
+                "description",
+                "roles",
+                "members",
+                "duties"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "name": {
+                  "type": "string",
+                  "examples": [
+                    "都城市デジタル統括本部"
+                  ]
+                },
+                "description": {
+                  "type": "string"
+                },
+                "roles": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "title",
+                      "holder"
+                    ],
+                    "properties": {
+                      "title": {
+                        "type": "string"
+                      },
+                      "holder": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "description": "Named posts, e.g. 最高デジタル責任者（CDO） held by 市長."
+                },
+                "members": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  },
+                  "description": "Ordinary members (委員), by post."
+                },
+                "duties": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "number",
+                      "marker",
+                      "text"
+                    ],
+                    "properties": {
+                      "number": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "marker": {
+                        "type": "string",
+                        "examples": [
+                          "①"
+                        ],
+                        "description": "The circled numeral of the source."
+                      },
+                      "text": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "description": "What the body deliberates."
+                }
+              }
+            }
+          }
+        }
+      },
+      "ProjectStatus": {
+        "type": "string",
+        "enum": [
+          "planned",
+          "in_progress",
+          "completed",
+          "on_hold",
+          "cancelled"
+        ],
+        "description": "planned (未着手), in_progress (実施中), completed (完了), on_hold (休止), cancelled (中止). Allowed transitions: planned → in_progress, on_hold, cancelled; in_progress → completed, on_hold, cancelled; on_hold → in_progress, cancelled; completed → in_progress; cancelled → planned."
+      },
+      "KPI": {
+        "type": "object",
+        "description": "A project's key performance indicator.",
+        "required": [
+          "name",
+          "unit",
+          "target"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "target": {
+            "type": "number"
+          },
+          "actual": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Null until something has been measured."
+          }
+        }
+      },
+      "Project": {
+        "type": "object",
+        "description": "An implementation-plan project (個別事業).",
+        "required": [
+          "id",
+          "measure_code",
+          "title",
+          "description",
+          "department",
+          "status",
+          "status_label",
+          "progress",
+          "start_fiscal_year",
+          "end_fiscal_year",
+          "kpi",
+          "created_at",
+          "updated_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "measure_code": {
+            "type": "string",
+            "examples": [
+              "1-7"
+            ]
+          },
+          "policy_id": {
+            "type": "integer",
+            "description": "The policy of the project's measure."
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "department": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProjectStatus"
+          },
+          "status_label": {
+            "type": "string",
+            "enum": [
+              "未着手",
+              "実施中",
+              "完了",
+              "休止",
+              "中止"
+            ]
+          },
+          "progress": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "start_fiscal_year": {
+            "type": "integer"
+          },
+          "end_fiscal_year": {
+            "type": "integer"
+          },
+          "kpi": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/KPI"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "archived_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Present only once the project is archived."
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Grows by one with every write; the ETag follows it."
+          }
+        }
+      },
+      "ProjectCreate": {
+        "type": "object",
+        "description": "The body of `POST /api/v1/projects`. A new project starts `planned`.",
+        "required": [
+          "measure_code",
+          "title",
+          "department",
+          "start_fiscal_year",
+          "end_fiscal_year"
+        ],
+        "properties": {
+          "measure_code": {
+            "type": "string",
+            "examples": [
+              "1-7"
+            ]
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string",
+            "description": "Defaults to empty."
+          },
+          "department": {
+            "type": "string",
+            "minLength": 1
+          },
+          "progress": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "Defaults to 0."
+          },
+          "start_fiscal_year": {
+            "type": "integer",
+            "examples": [
+              2022
+            ]
+          },
+          "end_fiscal_year": {
+            "type": "integer",
+            "examples": [
+              2025
+            ]
+          },
+          "kpi": {
+            "description": "Defaults to null.",
+            "oneOf": [
+              {
+                "type": "object",
+                "description": "On create, a whole KPI; in a patch, merged member by member (RFC 7396).",
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "unit": {
+                    "type": "string"
+                  },
+                  "target": {
+                    "type": "number"
+                  },
+                  "actual": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "note": {
+            "type": "string",
+            "description": "Kept with the history row of this write; not a project field."
+          }
+        }
+      },
+      "ProjectPatch": {
+        "type": "object",
+        "description": "A JSON merge patch (RFC 7396) of a project: members left out stay as they are.",
+        "properties": {
+          "measure_code": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "department": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "$ref": "#/components/schemas/ProjectStatus"
+          },
+          "progress": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "start_fiscal_year": {
+            "type": "integer"
+          },
+          "end_fiscal_year": {
+            "type": "integer"
+          },
+          "kpi": {
+            "description": "Merged into the current KPI; null removes it.",
+            "oneOf": [
+              {
+                "type": "object",
+                "description": "On create, a whole KPI; in a patch, merged member by member (RFC 7396).",
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "unit": {
+                    "type": "string"
+                  },
+                  "target": {
+                    "type": "number"
+                  },
+                  "actual": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "note": {
+            "type": "string",
+            "description": "Kept with the history row of this write; not a project field."
+          }
+        }
+      },
+      "FieldChange": {
+        "type": "object",
+        "required": [
+          "old",
+          "new"
+        ],
+        "properties": {
+          "old": {
+            "description": "The value before (null on create)."
+          },
+          "new": {
+            "description": "The value after."
+          }
+        }
+      },
+      "ProjectHistoryEntry": {
+        "type": "object",
+        "description": "One write to a project.",
+        "required": [
+          "id",
+          "at",
+          "actor",
+          "action",
+          "changes"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "project_id": {
+            "type": "integer"
+          },
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "actor": {
+            "type": "string",
+            "description": "The name of the admin token that made the write (never the token)."
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "archive"
+            ]
+          },
+          "changes": {
+            "type": "object",
+            "description": "Field name → its old and new value. A create lists every field with `old` null.",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/FieldChange"
+            }
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "Progress": {
+        "type": "object",
+        "description": "Roll-up of the live projects per policy and per measure.",
+        "required": [
+          "policies",
+          "measures"
+        ],
+        "properties": {
+          "policies": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "project_count",
+                "status_counts",
+                "mean_progress"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "project_count": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "status_counts": {
+                  "$ref": "#/components/schemas/StatusCounts"
+                },
+                "mean_progress": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "minimum": 0,
+                  "maximum": 100,
+                  "description": "Mean progress (0–100) of the live projects; null when there are none."
+                }
+              }
+            }
+          },
+          "measures": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "code",
+                "policy_id",
+                "title",
+                "project_count",
+                "status_counts",
+                "mean_progress"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "policy_id": {
+                  "type": "integer"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "project_count": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "status_counts": {
+                  "$ref": "#/components/schemas/StatusCounts"
+                },
+                "mean_progress": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "minimum": 0,
+                  "maximum": 100,
+                  "description": "Mean progress (0–100) of the live projects; null when there are none."
+                }
+              }
+            }
+          }
+        }
+      },
+      "SurveyPeriod": {
+        "type": "object",
+        "required": [
+          "start",
+          "end",
+          "label"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date"
+          },
+          "end": {
+            "type": "string",
+            "format": "date",
+            "description": "Inclusive."
+          },
+          "label": {
+            "type": "string",
+            "description": "As printed, e.g. 令和3年（2021年）6月8日（火）～7月16日（金）."
+          }
+        }
+      },
+      "Survey": {
+        "type": "object",
+        "description": "A citizen survey (市民意識調査).",
+        "required": [
+          "id",
+          "edition",
+          "title",
+          "fiscal_year",
+          "sample_size",
+          "respondents",
+          "response_rate",
+          "method",
+          "period",
+          "area"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "examples": [
+              15
+            ]
+          },
+          "edition": {
+            "type": "integer",
+            "examples": [
+              15
+            ],
+            "description": "The survey's number (第15回)."
+          },
+          "title": {
+            "type": "string"
+          },
+          "fiscal_year": {
+            "type": "integer",
+            "examples": [
+              2021
+            ]
+          },
+          "fiscal_year_label": {
+            "type": "string",
+            "examples": [
+              "令和3年度"
+            ]
+          },
+          "summary": {
+            "type": "string"
+          },
+          "area": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string"
+          },
+          "sample_size": {
+            "type": "integer",
+            "examples": [
+              3000
+            ],
+            "minimum": 1
+          },
+          "respondents": {
+            "type": "integer",
+            "examples": [
+              1201
+            ],
+            "minimum": 0
+          },
+          "response_rate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "respondents / sample_size, unrounded."
+          },
+          "method": {
+            "type": "string"
+          },
+          "period": {
+            "$ref": "#/components/schemas/SurveyPeriod"
+          }
+        }
+      },
+      "ProfileEntry": {
+        "type": "object",
+        "description": "One row of the respondent profile.",
+        "required": [
+          "dimension",
+          "label",
+          "count",
+          "ratio"
+        ],
+        "properties": {
+          "dimension": {
+            "type": "string",
+            "enum": [
+              "gender",
+              "age"
+            ]
+          },
+          "label": {
+            "type": "string",
+            "examples": [
+              "男性"
+            ]
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "ratio": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "count / respondents, unrounded."
+          }
+        }
+      },
+      "ConfidenceInterval": {
+        "type": "array",
+        "items": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "minItems": 2,
+        "maxItems": 2,
+        "description": "A 95 % Wilson score interval `[low, high]`."
+      },
+      "SurveyOption": {
+        "type": "object",
+        "required": [
+          "number",
+          "label",
+          "count",
+          "ratio",
+          "ci95"
+        ],
+        "properties": {
+          "number": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "label": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "ratio": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "count / respondents, unrounded."
+          },
+          "ci95": {
+            "$ref": "#/components/schemas/ConfidenceInterval"
+          },
+          "rank": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "1 for the most chosen option; ties share a rank."
+          }
+        }
+      },
+      "SurveyNoAnswer": {
+        "type": "object",
+        "description": "The 無回答 row.",
+        "required": [
+          "label",
+          "count",
+          "ratio"
+        ],
+        "properties": {
+          "label": {
+            "type": "string",
+            "examples": [
+              "無回答"
+            ]
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "ratio": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          }
+        }
+      },
+      "CityResponse": {
+        "type": "object",
+        "description": "The city's stated response to one of a question's top answers.",
+        "required": [
+          "rank",
+          "heading",
+          "text",
+          "items"
+        ],
+        "properties": {
+          "rank": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "heading": {
+            "type": "string",
+            "description": "As printed in the source."
+          },
+          "text": {
+            "type": "string"
+          },
+          "option_number": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "The option the heading refers to, when known."
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "SurveyQuestion": {
+        "type": "object",
+        "description": "A question with statistics derived from its counts.",
+        "required": [
+          "number",
+          "text",
+          "multiple_answers",
+          "options"
+        ],
+        "properties": {
+          "number": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "text": {
+            "type": "string"
+          },
+          "multiple_answers": {
+            "type": "boolean",
+            "description": "When true, ratios across options may sum to more than 1."
+          },
+          "respondents": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "The denominator of every ratio."
+          },
+          "options": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyOption"
+            }
+          },
+          "no_answer": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/SurveyNoAnswer"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "responses": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CityResponse"
+            }
+          }
+        }
+      },
+      "SurveyInput": {
+        "type": "object",
+        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`.",
+        "required": [
+          "id",
+          "edition",
+          "title",
+          "fiscal_year",
+          "sample_size",
+          "respondents",
+          "method",
+          "period",
+          "profile",
+          "questions"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "edition": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "title": {
+            "type": "string"
+          },
+          "fiscal_year": {
+            "type": "integer"
+          },
+          "fiscal_year_label": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string"
+          },
+          "area": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string"
+          },
+          "sample_size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "respondents": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "method": {
+            "type": "string"
+          },
+          "period": {
+            "type": "object",
+            "properties": {
+              "start": {
+                "type": "string",
+                "format": "date"
+              },
+              "end": {
+                "type": "string",
+                "format": "date"
+              },
+              "label": {
+                "type": "string"
+              }
+            }
+          },
+          "profile": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "dimension": {
+                  "type": "string",
+                  "enum": [
+                    "gender",
+                    "age"
+                  ]
+                },
+                "label": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            },
+            "description": "Respondents by dimension; each dimension's counts must sum to `respondents`."
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "number": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "text": {
+                  "type": "string"
+                },
+                "multiple_answers": {
+                  "type": "boolean"
+                },
+                "options": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "number": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "label": {
+                        "type": "string"
+                      },
+                      "count": {
+                        "type": "integer",
+                        "minimum": 0
+                      }
+                    }
+                  }
+                },
+                "no_answer": {
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "properties": {
+                        "label": {
+                          "type": "string"
+                        },
+                        "count": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      }
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
+                },
+                "responses": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "rank": {
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "heading": {
+                        "type": "string"
+                      },
+                      "text": {
+                        "type": "string"
+                      },
+                      "option_number": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "items": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ConceptCollection": {
+        "type": "object",
+        "description": "The basic concepts.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Concept"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "PolicyCollection": {
+        "type": "object",
+        "description": "The basic policies.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Policy"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "MeasureCollection": {
+        "type": "object",
+        "description": "The measures.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Measure"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "PrincipleCollection": {
+        "type": "object",
+        "description": "The smart-city principles.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Principle"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "TimelineEventCollection": {
+        "type": "object",
+        "description": "The background timeline.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TimelineEvent"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "ProjectCollection": {
+        "type": "object",
+        "description": "Live (not archived) projects.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Project"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "ProjectHistoryEntryCollection": {
+        "type": "object",
+        "description": "A project's history, oldest first.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProjectHistoryEntry"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "SurveyCollection": {
+        "type": "object",
+        "description": "The citizen surveys.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Survey"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "ProfileEntryCollection": {
+        "type": "object",
+        "description": "The respondent profile.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProfileEntry"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "SurveyQuestionCollection": {
+        "type": "object",
+        "description": "A survey's questions.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestion"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      }
+    },
+    "parameters": {
+      "limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 500,
+          "default": 50
+        }
+      },
+      "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an invalid one is a 400.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "bom": {
+        "name": "bom",
+        "in": "query",
+        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "0",
+            "1"
+          ]
+        }
+      },
+      "q": {
+        "name": "q",
+        "in": "query",
+        "description": "Search text (Japanese of any length; at most 200 characters).",
+        "schema": {
+          "type": "string",
+          "maxLength": 200
+        }
+      },
+      "If-None-Match": {
+        "name": "If-None-Match",
+        "in": "header",
+        "description": "A tag from a previous `ETag`: 304 when the representation has not changed.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "If-Match": {
+        "name": "If-Match",
+        "in": "header",
+        "description": "The project's current `ETag`: a stale tag gets 412, so a write never overwrites a change it has not seen.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Idempotency-Key": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "description": "A key unique to this create: repeating the request with the same key and body returns the first result instead of creating a second project; the same key with another body is a 422.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "policyId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "Basic policy number (1–3).",
+        "schema": {
+          "type": "integer",
+          "examples": [
+            1
+          ]
+        }
+      },
+      "measureCode": {
+        "name": "code",
+        "in": "path",
+        "required": true,
+        "description": "Measure code, `1-1` … `3-8`.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "1-7"
+          ]
+        }
+      },
+      "projectId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "examples": [
+            1
+          ]
+        }
+      },
+      "surveyId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "Survey id; the 2021 survey is 15.",
+        "schema": {
+          "type": "integer",
+          "examples": [
+            15
+          ]
+        }
+      },
+      "questionNumber": {
+        "name": "n",
+        "in": "path",
+        "required": true,
+        "description": "Question number within the survey.",
+        "schema": {
+          "type": "integer",
+          "examples": [
+            1
+          ]
+        }
+      },
+      "policyFilter": {
+        "name": "policy",
+        "in": "query",
+        "description": "Only measures of this basic policy.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 99
+        }
+      },
+      "scope": {
+        "name": "scope",
+        "in": "query",
+        "description": "Only events of this scope.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "national",
+            "city"
+          ]
+        }
+      },
+      "dimension": {
+        "name": "dimension",
+        "in": "query",
+        "description": "Only this dimension of the profile.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "gender",
+            "age"
+          ]
+        }
+      },
+      "projectMeasure": {
+        "name": "measure",
+        "in": "query",
+        "description": "Only projects under this measure code.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "1-7"
+          ]
+        }
+      },
+      "projectPolicy": {
+        "name": "policy",
+        "in": "query",
+        "description": "Only projects under this basic policy.",
+        "schema": {
+          "type": "integer"
+        }
+      },
+      "projectStatus": {
+        "name": "status",
+        "in": "query",
+        "description": "Only projects in this status.",
+        "schema": {
+          "$ref": "#/components/schemas/ProjectStatus"
+        }
+      },
+      "department": {
+        "name": "department",
+        "in": "query",
+        "description": "Only projects of this department (exact).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "fiscalYear": {
+        "name": "fiscal_year",
+        "in": "query",
+        "description": "Only projects running in this fiscal year (start ≤ year ≤ end).",
+        "schema": {
+          "type": "integer",
+          "examples": [
+            2023
+          ]
+        }
+      },
+      "projectQ": {
+        "name": "q",
+        "in": "query",
+        "description": "Search over title, description and department (Japanese of any length).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "sort": {
+        "name": "sort",
+        "in": "query",
+        "description": "Order; `id` by default. `id` breaks every tie.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "id",
+            "title",
+            "updated_at",
+            "-updated_at"
+          ],
+          "default": "id"
+        }
+      }
+    },
+    "headers": {
+      "ETag": {
+        "description": "Strong entity tag of the representation (a gzip response has its own `-gzip` tag).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Link": {
+        "description": "`<URL>; rel=\"next\"` when more pages exist (absolute URL).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Location": {
+        "description": "The path of the created resource.",
+        "schema": {
+          "type": "string",
+          "format": "uri-reference"
+        }
+      },
+      "X-Request-Id": {
+        "description": "The request's id: the client's own when it sent a sane one, otherwise generated. Every response carries it.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "WWW-Authenticate": {
+        "description": "`Bearer realm=\"dxserve\"` with an `error` when a token was sent but refused.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Retry-After": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Allow": {
+        "description": "The methods this path supports.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Content-Disposition": {
+        "description": "`inline; filename=\"NAME.csv\"`.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Access-Control-Allow-Origin": {
+        "description": "Always `*`: public data, no CORS credentials involved.",
+        "schema": {
+          "type": "string",
+          "const": "*"
+        }
+      }
+    },
+    "responses": {
+      "NotModified": {
+        "description": "Not modified: the `If-None-Match` tag matches.",
+        "headers": {
+          "ETag": {
+            "$ref": "#/components/headers/ETag"
+          },
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        }
+      },
+      "BadRequest": {
+        "description": "Bad request: a malformed query parameter, cursor or body (the `parameter` member names a bad query parameter).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing, malformed, unknown or revoked bearer token.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WWW-Authenticate"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such resource.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "MethodNotAllowed": {
+        "description": "The path exists but not with this method.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Allow": {
+            "$ref": "#/components/headers/Allow"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "A resource with this identity exists already.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/ConflictProblem"
+            }
+          }
+        }
+      },
+      "Gone": {
+        "description": "The project was archived; its history stays readable.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "PreconditionFailed": {
+        "description": "The `If-Match` tag is stale: the project changed since it was read.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not sent as JSON (`Content-Type: application/json`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnprocessableContent": {
+        "description": "Invalid fields: every bad one is listed in `errors`.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/ValidationProblem"
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "The database is busy or not ready; retry after `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Problem": {
+        "description": "Any other error, as an RFC 9457 problem document.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      }
+    },
+    "securitySchemes": {
+      "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An admin token from `dxserve token create NAME`. Only writes need it."
+      }
+    }
+  }
+}
+"""#
+}
