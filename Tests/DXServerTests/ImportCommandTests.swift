@@ -2,22 +2,6 @@ import DXCore
 import Foundation
 import Testing
 
-/// Runs `dxserve ARGS` to completion: exit status, stdout, stderr.
-private func dxserve(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = ServerProcess.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = ServerProcess.packageRoot
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
 @Suite("dxserve import projects")
 struct ImportCommandTests {
     static let header = "measure_code,title,department,status,progress,start_fiscal_year,end_fiscal_year,kpi_name,kpi_unit,kpi_target,kpi_actual\r\n"
@@ -33,14 +17,14 @@ struct ImportCommandTests {
         let db = tempDatabasePath()
         let csv = try file(Self.header + "1-7,AIチャットボット導入,デジタル統括課,in_progress,30,2022,2024,応答件数,件,12000,\r\n"
                            + "2-2,\"RPA導入、拡大\",総務課,,,2023,2025,,,,\r\n", bom: true)
-        let dry = try dxserve(["import", "projects", csv, "--dry-run", "--db", db])
+        let dry = try runDXServe(["import", "projects", csv, "--dry-run", "--db", db])
         #expect(dry.status == 0, "\(dry.err)")
         #expect(dry.out.contains("dry run: 2 rows are valid"))
-        let real = try dxserve(["import", "projects", csv, "--as", "spreadsheet", "--db", db])
+        let real = try runDXServe(["import", "projects", csv, "--as", "spreadsheet", "--db", db])
         #expect(real.status == 0, "\(real.err)")
         #expect(real.out == "imported 2 projects\n")
         // The dry run wrote nothing: exactly two projects exist, both from the real run.
-        let again = try dxserve(["import", "projects", csv, "--dry-run", "--db", db])
+        let again = try runDXServe(["import", "projects", csv, "--dry-run", "--db", db])
         #expect(again.status == 0)
         let server = try ServerProcess(arguments: ["--db", db])
         let client = try RawClient(port: server.port)
@@ -58,7 +42,7 @@ struct ImportCommandTests {
                            + "9-9,悪い行,課,,,2022,2024,,,,\r\n"
                            + "1-1,\"二行の\r\n題名\",課,,120,2022,2024,,,,\r\n"
                            + "1-1,短い行\r\n")
-        let result = try dxserve(["import", "projects", csv, "--db", db])
+        let result = try runDXServe(["import", "projects", csv, "--db", db])
         #expect(result.status != 0)
         #expect(result.err.contains("line 3: measure_code: there is no measure 9-9"))
         #expect(result.err.contains("line 4: progress: must be from 0 to 100"))

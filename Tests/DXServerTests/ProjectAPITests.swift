@@ -327,6 +327,20 @@ struct ProjectWriteAPITests {
         }
     }
 
+    @Test("DELETE honours If-Match too; unknown or malformed ids are 404")
+    func deletePreconditionAndUnknownIDs() throws {
+        try withProjects { client throws in
+            let id = try client.create()
+            #expect(try client.patch(id, #"{"progress":5}"#).status == 200)
+            #expect(try client.write("DELETE", "/api/v1/projects/\(id)", headers: [("If-Match", "\"p\(id)-v1\"")]).status == 412)
+            #expect(try client.server.get("/api/v1/projects/\(id)").status == 200, "still live")
+            #expect(try client.write("DELETE", "/api/v1/projects/\(id)", headers: [("If-Match", "\"p\(id)-v2\"")]).status == 204)
+            #expect(try client.patch(999, #"{"progress":5}"#).status == 404)
+            #expect(try client.server.get("/api/v1/projects/abc").status == 404)
+            #expect(try client.server.get("/api/v1/projects/0").status == 404)
+        }
+    }
+
     @Test("history records who, when, each changed field's old and new value, and the note")
     func historyContents() throws {
         try withProjects { client throws in
