@@ -39,7 +39,8 @@ public enum PlanRoutes {
             guard let measure = try store.measure(code: code) else {
                 throw APIError.notFound("There is no measure '\(code)'; measures are coded 1-1 to 3-8.")
             }
-            return try .json(measure)
+            let projects = try ProjectStore(pool: context.pool).projects(ProjectQuery(measureCode: code))
+            return try .json(MeasureDetail(measure: measure, projects: projects))
         }
         router.get("\(base)/principles", options: .publicCollection) { req in
             try CollectionResponse.make(try store.principles(), request: req, key: { String($0.id) }, csvName: "principles")
