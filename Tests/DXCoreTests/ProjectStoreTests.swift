@@ -258,6 +258,24 @@ struct ProjectStoreTests {
         }
     }
 
+    @Test("an idempotency key older than 24 hours is forgotten and purged")
+    func idempotencyExpiry() throws {
+        try withProjectStore { store throws in
+            let key = ProjectStore.IdempotencyKey(key: "k1", tokenName: "alice", requestHash: String(repeating: "a", count: 64))
+            _ = try store.create(newProjectPatch(), actor: "alice", idempotency: key)
+            let dayAndASecondAgo = Timestamp.format(seconds: Int(Date().timeIntervalSince1970) - 86_401)
+            try store.pool.write { db in try db.run("UPDATE idempotency_keys SET created_at = ?", .text(dayAndASecondAgo)) }
+            var other = key
+            other.requestHash = String(repeating: "b", count: 64)
+            guard case .created = try store.create(newProjectPatch(), actor: "alice", idempotency: other) else {
+                Issue.record("an expired key was replayed")
+                return
+            }
+            #expect(try store.pool.read { db in try db.scalar("SELECT count(*) FROM idempotency_keys") } == .integer(1))
+            #expect(try store.projects().count == 2)
+        }
+    }
+
     @Test("many concurrent writers lose no update and no history row")
     func concurrentWriters() throws {
         try withProjectStore { store throws in

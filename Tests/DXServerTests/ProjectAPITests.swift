@@ -305,6 +305,19 @@ struct ProjectWriteAPITests {
         }
     }
 
+    @Test("concurrent retries with one Idempotency-Key create one project")
+    func idempotentRace() throws {
+        try withProjects { client throws in
+            let locations = Locked<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                let response = try? client.write("POST", "/api/v1/projects", ProjectClient.validBody, headers: [("Idempotency-Key", "race")])
+                locations.withLock { $0.append(response.map { "\($0.status) \($0.header("Location") ?? "-")" } ?? "failed") }
+            }
+            #expect(Set(locations.withLock { $0 }) == ["201 /api/v1/projects/1"])
+            #expect(try client.server.data("/api/v1/projects").count == 1)
+        }
+    }
+
     @Test("archiving: 204, gone from lists and counts, GET is 410 with archived_at, history stays")
     func archive() throws {
         try withProjects { client throws in
