@@ -14,7 +14,7 @@ public enum ProjectValidator {
     public static func apply(_ patch: ProjectPatch, to base: ProjectFields?) -> Result<ProjectFields, ValidationFailure> {
         var issues = patch.issues
         // A field the reader already rejected is not reported a second time as missing.
-        let rejected = Set(patch.issues.map { $0.field.split(separator: ".").first.map(String.init) ?? $0.field })
+        let rejected = Set(patch.issues.map(\.field))
 
         func required(_ name: String, _ value: PatchValue<String>, current: String?) -> String? {
             switch value {
@@ -73,7 +73,7 @@ public enum ProjectValidator {
 
         var kpi = base?.kpi
         switch patch.kpi {
-        case .set(let changes): kpi = merge(changes, into: base?.kpi, issues: &issues)
+        case .set(let changes): kpi = merge(changes, into: base?.kpi, rejected: rejected, issues: &issues)
         case .null: kpi = nil
         case .absent: break
         }
@@ -108,16 +108,18 @@ public enum ProjectValidator {
 
     /// RFC 7396 on the nested object: members given replace, `null` removes; `name` and
     /// `target` cannot be removed, so a KPI is always complete.
-    static func merge(_ patch: KPIPatch, into base: KPI?, issues: inout [FieldIssue]) -> KPI? {
+    static func merge(_ patch: KPIPatch, into base: KPI?, rejected: Set<String> = [], issues: inout [FieldIssue]) -> KPI? {
         var name = base?.name
         var unit = base?.unit ?? ""
         var target = base?.target
         var actual = base?.actual
         let before = issues.count
+        // A member the reader already rejected makes the KPI incomplete without a second report.
+        let incomplete = rejected.contains("kpi.name") || rejected.contains("kpi.target")
         switch patch.name {
         case .set(let value): name = value
         case .null: issues.append(FieldIssue(field: "kpi.name", message: "is required and cannot be null"))
-        case .absent: if name == nil { issues.append(FieldIssue(field: "kpi.name", message: "is required")) }
+        case .absent: if name == nil && !rejected.contains("kpi.name") { issues.append(FieldIssue(field: "kpi.name", message: "is required")) }
         }
         switch patch.unit {
         case .set(let value): unit = value
@@ -127,7 +129,7 @@ public enum ProjectValidator {
         switch patch.target {
         case .set(let value): target = value
         case .null: issues.append(FieldIssue(field: "kpi.target", message: "is required and cannot be null"))
-        case .absent: if target == nil { issues.append(FieldIssue(field: "kpi.target", message: "is required")) }
+        case .absent: if target == nil && !rejected.contains("kpi.target") { issues.append(FieldIssue(field: "kpi.target", message: "is required")) }
         }
         switch patch.actual {
         case .set(let value): actual = value
@@ -138,7 +140,7 @@ public enum ProjectValidator {
         check(text: unit, field: "kpi.unit", max: maxKPITextLength, required: false, issues: &issues)
         if let target, !target.isFinite { issues.append(FieldIssue(field: "kpi.target", message: "must be a finite number")) }
         if let actual, !actual.isFinite { issues.append(FieldIssue(field: "kpi.actual", message: "must be a finite number")) }
-        guard issues.count == before, let name, let target else { return nil }
+        guard issues.count == before, !incomplete, let name, let target else { return nil }
         return KPI(name: name, unit: unit, target: target, actual: actual)
     }
 

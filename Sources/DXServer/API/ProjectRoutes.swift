@@ -51,13 +51,7 @@ public enum ProjectRoutes {
         router.add("DELETE", "\(base)/{id}", options: .write) { request in
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
-            var note: String?
-            if !request.body.isEmpty {
-                let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
-                let stray = patch.issues + (patch == noteOnly(patch) ? [] : [FieldIssue(field: "body", message: "may only hold a note")])
-                if !stray.isEmpty { throw APIError.invalidFields(stray.map { FieldError(field: $0.field, message: $0.message) }) }
-                note = patch.note
-            }
+            let note = request.body.isEmpty ? nil : try archiveNote(request)
             _ = try store.archive(id: id, actor: admin.tokenName, note: note, precondition: ifMatch(request))
             return HTTPResponse(status: 204)
         }
@@ -85,11 +79,20 @@ public enum ProjectRoutes {
         return { ETag.matches(ifMatch: header, etag: $0.entityTag) }
     }
 
-    static func noteOnly(_ patch: ProjectPatch) -> ProjectPatch {
-        var only = ProjectPatch()
-        only.note = patch.note
-        only.issues = patch.issues
-        return only
+    /// A DELETE may carry `{"note": "…"}` for the history, and nothing else.
+    static func archiveNote(_ request: Request) throws(APIError) -> String? {
+        var errors: [FieldError] = []
+        var note: String?
+        for (name, value) in try ProjectRequestBody.object(from: request).sorted(by: { $0.key < $1.key }) {
+            switch (name, value) {
+            case ("note", .string(let text)): note = text
+            case ("note", .null): break
+            case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
+            default: errors.append(FieldError(field: name, message: "cannot be sent when archiving; only a note can"))
+            }
+        }
+        if !errors.isEmpty { throw APIError.invalidFields(errors) }
+        return note
     }
 
     static func idempotencyKey(_ request: Request, admin: AdminIdentity) throws(APIError) -> ProjectStore.IdempotencyKey? {
@@ -107,7 +110,7 @@ public enum ProjectRoutes {
         var response = HTTPResponse(status: status, contentType: "application/json; charset=utf-8", body: body)
         if let id {
             response.headers.add("Location", "\(base)/\(id)")
-            response.headers.add("ETag", "\"p\(id)-v\(version)\"")
+            response.headers.add("ETag", Project.entityTag(id: id, version: version))
         }
         if replayed { response.headers.add("Idempotent-Replayed", "true") }
         return response

@@ -3,7 +3,9 @@ import DXCore
 extension Project {
     /// Strong, from the version every write bumps: cheap to compare inside the write
     /// transaction, and it changes exactly when the project does.
-    public var entityTag: String { "\"p\(id)-v\(version)\"" }
+    public var entityTag: String { Self.entityTag(id: id, version: version) }
+
+    public static func entityTag(id: Int, version: Int) -> String { "\"p\(id)-v\(version)\"" }
 
     public var location: String { "/api/v1/projects/\(id)" }
 }
