@@ -1149,7 +1149,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The creation is the first row of the project's history.",
+        "description": "The creation is the first row of the project's history. The project starts `planned` (see `ProjectCreate`). With an `Idempotency-Key`, a retry of the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating a second project.",
         "security": [
           {
             "bearer": []
@@ -1168,11 +1168,12 @@ public enum OpenAPIDocument {
                 "$ref": "#/components/schemas/ProjectCreate"
               }
             }
-          }
+          },
+          "description": "Sent as `application/json` (any `application/*+json` type is accepted too)."
         },
         "responses": {
           "201": {
-            "description": "Created.",
+            "description": "Created; or, with `Idempotent-Replayed: true`, the stored answer of the earlier request with the same `Idempotency-Key` and body.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -1185,6 +1186,9 @@ public enum OpenAPIDocument {
               },
               "ETag": {
                 "$ref": "#/components/headers/ETag"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/Idempotent-Replayed"
               }
             },
             "content": {
@@ -1196,16 +1200,31 @@ public enum OpenAPIDocument {
             }
           },
           "400": {
-            "$ref": "#/components/responses/BadRequest"
+            "description": "The body is not valid JSON or not a JSON object, or the `Idempotency-Key` header is empty or longer than 255 bytes (`header` names it).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
           "415": {
-            "$ref": "#/components/responses/UnsupportedMediaType"
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
           },
           "422": {
-            "$ref": "#/components/responses/UnprocessableContent"
+            "$ref": "#/components/responses/ProjectCreateUnprocessable"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -1353,7 +1372,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "RFC 7396 merge patch. With `If-Match`, a stale ETag gets 412. A status change outside the transition table gets 409 naming the allowed targets. `note` is kept in the history.",
+        "description": "RFC 7396 merge patch, sent as `application/merge-patch+json` or `application/json`. With `If-Match`, a stale ETag gets 412 and nothing changes. A status change outside the transition table gets 409 naming the current status and the allowed targets. An archived project is 410. `note` is kept in the history.",
         "security": [
           {
             "bearer": []
@@ -1384,7 +1403,7 @@ public enum OpenAPIDocument {
         },
         "responses": {
           "200": {
-            "description": "The updated project.",
+            "description": "The updated project (unchanged, same `ETag`, when the patch changed nothing).",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -1405,13 +1424,31 @@ public enum OpenAPIDocument {
             }
           },
           "400": {
-            "$ref": "#/components/responses/BadRequest"
+            "description": "The body is not valid JSON or not a JSON object.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "The status transition is not allowed.",
+            "description": "The status transition is not allowed (`current`, `requested`, `allowed`); nothing was changed.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -1434,11 +1471,8 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorized"
-          },
           "415": {
-            "$ref": "#/components/responses/UnsupportedMediaType"
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
           },
           "422": {
             "$ref": "#/components/responses/UnprocessableContent"
@@ -1457,7 +1491,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The project leaves the listings and answers 410 from then on; its history stays readable.",
+        "description": "Archives the project: it leaves the listings and counts and answers 410 from then on; its history stays readable. The body is optional: `{\"note\": \"…\"}` is kept with the history row, and no other member is accepted (422). With `If-Match`, a stale ETag gets 412 and nothing changes. Archiving an archived project is 410.",
         "security": [
           {
             "bearer": []
@@ -1466,6 +1500,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1480,6 +1517,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "The body is not valid JSON or not a JSON object.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1489,11 +1544,31 @@ public enum OpenAPIDocument {
           "410": {
             "$ref": "#/components/responses/Gone"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "415": {
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
+          }
+        },
+        "requestBody": {
+          "required": false,
+          "description": "Optional. When a body is sent it must be a JSON object declared as `application/json` (or another `application/*+json` type).",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProjectArchive"
+              }
+            }
           }
         }
       }
@@ -1505,7 +1580,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Readable after the project is archived.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Oldest first; readable after the project is archived (the archive is its last row).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
@@ -1561,7 +1636,22 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/BadRequest"
           },
           "404": {
-            "$ref": "#/components/responses/NotFound"
+            "description": "There is no project with this id (archived ones still have their history).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1626,7 +1716,22 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/BadRequest"
           },
           "404": {
-            "$ref": "#/components/responses/NotFound"
+            "description": "There is no project with this id (archived ones still have their history).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2465,16 +2570,31 @@ public enum OpenAPIDocument {
         ]
       },
       "TransitionProblem": {
-        "description": "409 on a project write: the status change is not in the transition table. `allowed` lists the statuses the project can move to from its current one.",
+        "description": "409 on a project update: the status change is not in the transition table. `current` is the project's status, `requested` the one asked for, `allowed` the statuses it can move to from `current`. Nothing was changed.",
         "allOf": [
           {
             "$ref": "#/components/schemas/Problem"
           },
           {
             "type": "object",
+            "required": [
+              "type",
+              "current",
+              "requested",
+              "allowed"
+            ],
             "properties": {
+              "type": {
+                "const": "/problems/forbidden-transition"
+              },
               "status": {
                 "const": 409
+              },
+              "current": {
+                "$ref": "#/components/schemas/ProjectStatus"
+              },
+              "requested": {
+                "$ref": "#/components/schemas/ProjectStatus"
               },
               "allowed": {
                 "type": "array",
@@ -2792,7 +2912,9 @@ public enum OpenAPIDocument {
           "id",
           "title",
           "goal",
-          "measure_count"
+          "measure_count",
+          "project_count",
+          "status_counts"
         ],
         "properties": {
           "id": {
@@ -2827,7 +2949,9 @@ public enum OpenAPIDocument {
           "code",
           "policy_id",
           "title",
-          "project_count"
+          "project_count",
+          "position",
+          "status_counts"
         ],
         "properties": {
           "code": {
@@ -2895,9 +3019,13 @@ public enum OpenAPIDocument {
                 "type": "array",
                 "items": {
                   "$ref": "#/components/schemas/Project"
-                }
+                },
+                "description": "The measure's live (not archived) projects, by id."
               }
-            }
+            },
+            "required": [
+              "projects"
+            ]
           }
         ]
       },
@@ -3067,6 +3195,8 @@ public enum OpenAPIDocument {
           "start_fiscal_year",
           "end_fiscal_year",
           "kpi",
+          "policy_id",
+          "version",
           "created_at",
           "updated_at"
         ],
@@ -3139,7 +3269,7 @@ public enum OpenAPIDocument {
           "archived_at": {
             "type": "string",
             "format": "date-time",
-            "description": "Present only once the project is archived."
+            "description": "Only ever set on an archived project, which the API answers with 410 rather than showing."
           },
           "version": {
             "type": "integer",
@@ -3150,7 +3280,7 @@ public enum OpenAPIDocument {
       },
       "ProjectCreate": {
         "type": "object",
-        "description": "The body of `POST /api/v1/projects`. A new project starts `planned`.",
+        "description": "The body of `POST /api/v1/projects`. A new project starts `planned`: `status` may be left out or sent as `planned`, any other status is a 422 (change it with PATCH afterwards). `id`, `policy_id`, `status_label`, `version`, `created_at`, `updated_at` and `archived_at` are set by the server: sending any of them, or any member not listed here, is a 422. Every bad member is listed in one 422. Text lengths are counted in Unicode scalar values; `title` and `department` must not be blank.",
         "required": [
           "measure_code",
           "title",
@@ -3161,53 +3291,87 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
+            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
-            ]
+            ],
+            "description": "The code of an existing measure; an unknown one is a 422."
           },
           "title": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "maxLength": 200
           },
           "description": {
-            "type": "string",
-            "description": "Defaults to empty."
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 10000,
+            "description": "Defaults to empty; null means empty."
           },
           "department": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "planned"
+            ],
+            "default": "planned",
+            "description": "Only `planned`: a new project always starts there. Any other status is a 422."
           },
           "progress": {
             "type": "integer",
             "minimum": 0,
             "maximum": 100,
+            "default": 0,
             "description": "Defaults to 0."
           },
           "start_fiscal_year": {
             "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100,
             "examples": [
               2022
-            ]
+            ],
+            "description": "2000 to 2100."
           },
           "end_fiscal_year": {
             "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100,
             "examples": [
               2025
-            ]
+            ],
+            "description": "2000 to 2100, not before `start_fiscal_year`."
           },
           "kpi": {
             "description": "Defaults to null.",
             "oneOf": [
               {
                 "type": "object",
-                "description": "On create, a whole KPI; in a patch, merged member by member (RFC 7396).",
+                "description": "A whole KPI: `name` and `target` are required; `unit` defaults to empty, `actual` to null.",
+                "required": [
+                  "name",
+                  "target"
+                ],
+                "additionalProperties": false,
                 "properties": {
                   "name": {
                     "type": "string",
-                    "minLength": 1
+                    "minLength": 1,
+                    "maxLength": 100
                   },
                   "unit": {
-                    "type": "string"
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 100,
+                    "description": "Null means empty."
                   },
                   "target": {
                     "type": "number"
@@ -3226,31 +3390,49 @@ public enum OpenAPIDocument {
             ]
           },
           "note": {
-            "type": "string",
-            "description": "Kept with the history row of this write; not a project field."
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
           }
-        }
+        },
+        "additionalProperties": false
       },
       "ProjectPatch": {
         "type": "object",
-        "description": "A JSON merge patch (RFC 7396) of a project: members left out stay as they are.",
+        "description": "A JSON merge patch (RFC 7396) of a project: members left out stay as they are; null clears `description` (to empty) and `kpi`, and is a 422 on any other field. `id`, `policy_id`, `status_label`, `version`, `created_at`, `updated_at` and `archived_at` are set by the server: sending any of them, or any member not listed here, is a 422. Every bad member is listed in one 422. A patch that changes nothing answers 200 with the project unchanged (same `version`, no history row).",
         "properties": {
           "measure_code": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[0-9]+-[0-9]+$",
+            "examples": [
+              "1-7"
+            ],
+            "description": "The code of an existing measure; an unknown one is a 422."
           },
           "title": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "maxLength": 200
           },
           "description": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 10000,
+            "description": "Null empties it."
           },
           "department": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "maxLength": 100
           },
           "status": {
-            "$ref": "#/components/schemas/ProjectStatus"
+            "$ref": "#/components/schemas/ProjectStatus",
+            "description": "Must be the current status or one the transition table allows from it; any other move is a 409 (`TransitionProblem`)."
           },
           "progress": {
             "type": "integer",
@@ -3258,24 +3440,42 @@ public enum OpenAPIDocument {
             "maximum": 100
           },
           "start_fiscal_year": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100,
+            "examples": [
+              2022
+            ],
+            "description": "2000 to 2100."
           },
           "end_fiscal_year": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100,
+            "examples": [
+              2025
+            ],
+            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch)."
           },
           "kpi": {
             "description": "Merged into the current KPI; null removes it.",
             "oneOf": [
               {
                 "type": "object",
-                "description": "On create, a whole KPI; in a patch, merged member by member (RFC 7396).",
+                "description": "Merged into the current KPI member by member (RFC 7396): members given replace, `unit: null` empties the unit, `actual: null` clears it. `name` and `target` cannot be null, and are required when the project has no KPI yet.",
+                "additionalProperties": false,
                 "properties": {
                   "name": {
                     "type": "string",
-                    "minLength": 1
+                    "minLength": 1,
+                    "maxLength": 100
                   },
                   "unit": {
-                    "type": "string"
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 100
                   },
                   "target": {
                     "type": "number"
@@ -3294,10 +3494,15 @@ public enum OpenAPIDocument {
             ]
           },
           "note": {
-            "type": "string",
-            "description": "Kept with the history row of this write; not a project field."
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
           }
-        }
+        },
+        "additionalProperties": false
       },
       "FieldChange": {
         "type": "object",
@@ -3307,22 +3512,25 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "old": {
-            "description": "The value before (null on create)."
+            "description": "The value before (null on create, and for `archived_at` on archive)."
           },
           "new": {
             "description": "The value after."
           }
-        }
+        },
+        "description": "One field's change: values as the project shows them (string, integer, number, KPI object or null)."
       },
       "ProjectHistoryEntry": {
         "type": "object",
         "description": "One write to a project.",
         "required": [
           "id",
+          "project_id",
           "at",
           "actor",
           "action",
-          "changes"
+          "changes",
+          "note"
         ],
         "properties": {
           "id": {
@@ -3349,7 +3557,7 @@ public enum OpenAPIDocument {
           },
           "changes": {
             "type": "object",
-            "description": "Field name → its old and new value. A create lists every field with `old` null.",
+            "description": "Field name → its old and new value: only the fields that changed. A create lists every field with `old` null; an archive lists `archived_at`.",
             "additionalProperties": {
               "$ref": "#/components/schemas/FieldChange"
             }
@@ -3358,7 +3566,8 @@ public enum OpenAPIDocument {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The write's `note`, or null."
           }
         }
       },
@@ -3402,7 +3611,7 @@ public enum OpenAPIDocument {
                   ],
                   "minimum": 0,
                   "maximum": 100,
-                  "description": "Mean progress (0–100) of the live projects; null when there are none."
+                  "description": "Mean progress (0–100) of the live projects, rounded to one decimal place; null when there are none."
                 }
               }
             }
@@ -3443,7 +3652,7 @@ public enum OpenAPIDocument {
                   ],
                   "minimum": 0,
                   "maximum": 100,
-                  "description": "Mean progress (0–100) of the live projects; null when there are none."
+                  "description": "Mean progress (0–100) of the live projects, rounded to one decimal place; null when there are none."
                 }
               }
             }
@@ -4118,6 +4327,107 @@ public enum OpenAPIDocument {
             "$ref": "#/components/schemas/CollectionMeta"
           }
         }
+      },
+      "GoneProblem": {
+        "description": "410: the project was archived. Its history stays readable at `history`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "archived_at",
+              "history"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/archived"
+              },
+              "status": {
+                "const": 410
+              },
+              "archived_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "history": {
+                "type": "string",
+                "format": "uri-reference",
+                "examples": [
+                  "/api/v1/projects/1/history"
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "PreconditionProblem": {
+        "description": "412: no `If-Match` tag matches the project's current `ETag`, which is given as `current_etag`. Nothing was changed.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "current_etag"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/precondition-failed"
+              },
+              "status": {
+                "const": 412
+              },
+              "current_etag": {
+                "type": "string",
+                "examples": [
+                  "\"p1-v3\""
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "IdempotencyKeyReusedProblem": {
+        "description": "422 on a create: the `Idempotency-Key` was used before (by the same token, within 24 hours) with a different request body. Nothing was created.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/idempotency-key-reused"
+              },
+              "status": {
+                "const": 422
+              }
+            }
+          }
+        ]
+      },
+      "ProjectArchive": {
+        "type": "object",
+        "description": "The optional body of `DELETE /api/v1/projects/{id}`: only a note for the history. Any other member is a 422.",
+        "additionalProperties": false,
+        "properties": {
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+          }
+        }
       }
     },
     "parameters": {
@@ -4172,7 +4482,7 @@ public enum OpenAPIDocument {
       "If-Match": {
         "name": "If-Match",
         "in": "header",
-        "description": "The project's current `ETag`: a stale tag gets 412, so a write never overwrites a change it has not seen.",
+        "description": "One or more `ETag`s of the project from earlier reads (comma-separated), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the project's current `ETag`, the write is refused with 412 and nothing changes. Without it the write is unconditional.",
         "schema": {
           "type": "string"
         }
@@ -4180,7 +4490,7 @@ public enum OpenAPIDocument {
       "Idempotency-Key": {
         "name": "Idempotency-Key",
         "in": "header",
-        "description": "A key unique to this create: repeating the request with the same key and body returns the first result instead of creating a second project; the same key with another body is a 422.",
+        "description": "Makes the create safe to retry. Keys belong to the bearer token and are remembered for 24 hours. Repeating the request with the same key and the same body (byte for byte) creates nothing: the answer is the stored status and body of the first one, with its `Location`, the project's first `ETag` and `Idempotent-Replayed: true`. The same key with a different body is a 422 (`/problems/idempotency-key-reused`). An empty key, or one longer than 255 bytes, is a 400. A create that failed stores nothing, so the key can be used again.",
         "schema": {
           "type": "string",
           "minLength": 1,
@@ -4217,10 +4527,12 @@ public enum OpenAPIDocument {
         "required": true,
         "schema": {
           "type": "integer",
+          "minimum": 1,
           "examples": [
             1
           ]
-        }
+        },
+        "description": "The project id, a positive integer; anything else is a 404."
       },
       "surveyId": {
         "name": "id",
@@ -4283,9 +4595,10 @@ public enum OpenAPIDocument {
       "projectMeasure": {
         "name": "measure",
         "in": "query",
-        "description": "Only projects under this measure code.",
+        "description": "Only projects under this measure. It must be an existing measure code (`1-1` … `3-8`); any other value is a 400.",
         "schema": {
           "type": "string",
+          "pattern": "^[0-9]+-[0-9]+$",
           "examples": [
             "1-7"
           ]
@@ -4294,15 +4607,17 @@ public enum OpenAPIDocument {
       "projectPolicy": {
         "name": "policy",
         "in": "query",
-        "description": "Only projects under this basic policy.",
+        "description": "Only projects under this basic policy (1 to 3); any other value is a 400.",
         "schema": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3
         }
       },
       "projectStatus": {
         "name": "status",
         "in": "query",
-        "description": "Only projects in this status.",
+        "description": "Only projects in this status; any other value is a 400.",
         "schema": {
           "$ref": "#/components/schemas/ProjectStatus"
         }
@@ -4310,17 +4625,20 @@ public enum OpenAPIDocument {
       "department": {
         "name": "department",
         "in": "query",
-        "description": "Only projects of this department (exact).",
+        "description": "Only projects of this department (exact match); an empty value is a 400.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "minLength": 1
         }
       },
       "fiscalYear": {
         "name": "fiscal_year",
         "in": "query",
-        "description": "Only projects running in this fiscal year (start ≤ year ≤ end).",
+        "description": "Only projects running in this fiscal year (start ≤ year ≤ end); a year outside 2000–2100 is a 400.",
         "schema": {
           "type": "integer",
+          "minimum": 2000,
+          "maximum": 2100,
           "examples": [
             2023
           ]
@@ -4329,15 +4647,16 @@ public enum OpenAPIDocument {
       "projectQ": {
         "name": "q",
         "in": "query",
-        "description": "Search over title, description and department (Japanese of any length).",
+        "description": "Search over title, description and department (Japanese of any length); longer than 200 characters is a 400.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "maxLength": 200
         }
       },
       "sort": {
         "name": "sort",
         "in": "query",
-        "description": "Order; `id` by default. `id` breaks every tie.",
+        "description": "Order; `id` by default. `id` breaks every tie. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4405,6 +4724,25 @@ public enum OpenAPIDocument {
         "schema": {
           "type": "string",
           "const": "*"
+        }
+      },
+      "Idempotent-Replayed": {
+        "description": "`true` when this is a replay: the request repeated an earlier create's `Idempotency-Key` and body (same token, within 24 hours), so nothing was created and the earlier answer's status and body are returned again, with its `Location` and the project's first `ETag`. Absent on a first answer.",
+        "schema": {
+          "type": "string",
+          "const": "true"
+        }
+      },
+      "Accept-Post": {
+        "description": "The media type a POST body may have: `application/json`.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Accept-Patch": {
+        "description": "The media types a PATCH body may have: `application/merge-patch+json, application/json`.",
+        "schema": {
+          "type": "string"
         }
       }
     },
@@ -4520,7 +4858,7 @@ public enum OpenAPIDocument {
         }
       },
       "Gone": {
-        "description": "The project was archived; its history stays readable.",
+        "description": "The project was archived; its history stays readable (`archived_at` and `history` say when and where).",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -4532,13 +4870,13 @@ public enum OpenAPIDocument {
         "content": {
           "application/problem+json": {
             "schema": {
-              "$ref": "#/components/schemas/Problem"
+              "$ref": "#/components/schemas/GoneProblem"
             }
           }
         }
       },
       "PreconditionFailed": {
-        "description": "The `If-Match` tag is stale: the project changed since it was read.",
+        "description": "The `If-Match` tag is stale: the project changed since it was read (`current_etag` is its tag now). Nothing was changed.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -4550,19 +4888,22 @@ public enum OpenAPIDocument {
         "content": {
           "application/problem+json": {
             "schema": {
-              "$ref": "#/components/schemas/Problem"
+              "$ref": "#/components/schemas/PreconditionProblem"
             }
           }
         }
       },
       "UnsupportedMediaType": {
-        "description": "The body is not sent as JSON (`Content-Type: application/json`).",
+        "description": "The body is not declared as JSON: `Content-Type` must be `application/json` (or another `application/*+json` type).",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
           "Access-Control-Allow-Origin": {
             "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Accept-Post": {
+            "$ref": "#/components/headers/Accept-Post"
           }
         },
         "content": {
@@ -4626,6 +4967,55 @@ public enum OpenAPIDocument {
           "application/problem+json": {
             "schema": {
               "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ProjectUnsupportedMediaType": {
+        "description": "The body is not declared as JSON: `Content-Type` must be `application/json`, `application/merge-patch+json` or another `application/*+json` type.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Accept-Post": {
+            "$ref": "#/components/headers/Accept-Post"
+          },
+          "Accept-Patch": {
+            "$ref": "#/components/headers/Accept-Patch"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ProjectCreateUnprocessable": {
+        "description": "Invalid fields, every bad one listed in `errors` (a `status` other than `planned` among them); or the `Idempotency-Key` was already used with a different body (`/problems/idempotency-key-reused`, no `errors`). Nothing was created.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "oneOf": [
+                {
+                  "$ref": "#/components/schemas/ValidationProblem"
+                },
+                {
+                  "$ref": "#/components/schemas/IdempotencyKeyReusedProblem"
+                }
+              ]
             }
           }
         }
