@@ -34,6 +34,16 @@ struct Serve: ParsableCommand {
     @Option(help: "Event-loop threads.")
     var loops: Int = 2
 
+    func validate() throws {
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
+            guard value.isFinite, value > 0, value <= 86_400 else { throw ValidationError("\(name) must be between 0 and 86400 seconds.") }
+        }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 1000000.") }
+        guard (1...64).contains(loops) else { throw ValidationError("--loops must be 1 to 64.") }
+        guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be 1 byte to 1 GiB.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
+    }
+
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         var config = ServerConfiguration()

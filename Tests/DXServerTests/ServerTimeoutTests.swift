@@ -20,15 +20,32 @@ import Testing
         try withTestServer(configure: { $0.headerTimeout = 1 }) { server in
             let client = try server.connect()
             let started = Date()
-            var closed = false
+            var answer: RawResponse?
             for byte in "GET /healthz HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".utf8 {
-                do { try client.write([byte]) } catch { closed = true; break }
-                if Date().timeIntervalSince(started) > 3 { break }
-                usleep(100_000)
+                do { try client.write([byte]) } catch { break }
+                if let response = try client.readResponse(timeout: 0.1) {
+                    answer = response
+                    break
+                }
+                if Date().timeIntervalSince(started) > 4 { break }
             }
-            if !closed { closed = client.waitForClose(timeout: 2) }
+            #expect(answer?.status == 408)
+            #expect(Date().timeIntervalSince(started) < 2.5)
+            #expect(client.waitForClose(timeout: 3))
+        }
+    }
+
+    @Test func bareLineBreaksDoNotRestartTheHeaderDeadline() throws {
+        try withTestServer(configure: { $0.headerTimeout = 1 }) { server in
+            let client = try server.connect()
+            let started = Date()
+            var closed = false
+            while !closed && Date().timeIntervalSince(started) < 4 {
+                do { try client.write("\r\n") } catch { closed = true }
+                if client.waitForClose(timeout: 0.2) { closed = true }
+            }
             #expect(closed)
-            #expect(Date().timeIntervalSince(started) < 3)
+            #expect(Date().timeIntervalSince(started) < 2.5)
         }
     }
 

@@ -10,35 +10,59 @@ public final class AccessLog: @unchecked Sendable {
     private let fd: Int32
     private let buffer = Mutex<[UInt8]>([])
     private let timer: DispatchSourceTimer
+    /// Every write(2) happens here, one at a time, never on a loop thread: a slow or full
+    /// stderr pipe must not stall connections, and batches must not interleave mid-line.
+    private let queue = DispatchQueue(label: "dxserve.accesslog")
+    private let flushScheduled = Atomic<Bool>(false)
     private static let flushThreshold = 64 * 1024
+    /// Past this, lines are dropped (and counted) rather than held without bound.
+    private static let hardCap = 8 << 20
+    private let dropped = Atomic<Int>(0)
 
     /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
     public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
         self.fd = fd
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.accesslog"))
+        timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval, repeating: interval)
-        let flushLater: @Sendable () -> Void = { [weak self] in self?.flush() }
+        let flushLater: @Sendable () -> Void = { [weak self] in self?.writeOut() }
         timer.setEventHandler(handler: flushLater)
         timer.resume()
     }
 
     deinit {
         timer.cancel()
-        flush()
+        writeOut()
     }
+
+    /// Lines dropped because the log could not keep up.
+    public var droppedLines: Int { dropped.load(ordering: .relaxed) }
 
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?) {
         let micros = durationNanoseconds / 1000
         let ms = "\(micros / 1000).\(String(micros % 1000 + 1000).dropFirst())"
         let line = "method=\(method) path=\(Self.sanitize(path)) status=\(status) bytes=\(bytes) duration_ms=\(ms) request_id=\(requestID ?? "-")\n"
         let full = buffer.withLock { buf -> Bool in
+            guard buf.count < Self.hardCap else {
+                dropped.add(1, ordering: .relaxed)
+                return true
+            }
             buf.append(contentsOf: line.utf8)
             return buf.count >= Self.flushThreshold
         }
-        if full { flush() }
+        if full && !flushScheduled.exchange(true, ordering: .relaxed) {
+            queue.async { [self] in
+                flushScheduled.store(false, ordering: .relaxed)
+                writeOut()
+            }
+        }
     }
 
+    /// Writes everything buffered so far and returns once it is written (used at shutdown).
     public func flush() {
+        queue.sync { writeOut() }
+    }
+
+    private func writeOut() {
         let bytes = buffer.withLock { buf -> [UInt8] in
             let taken = buf
             buf.removeAll(keepingCapacity: true)

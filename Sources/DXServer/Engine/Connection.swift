@@ -12,6 +12,10 @@ final class Connection {
         case processing
         /// The last response is queued; close once it is written.
         case closing
+        /// Written and half-closed: unread input is drained for a moment so that closing does
+        /// not reset the connection and destroy the response before the client reads it
+        /// (RFC 9112 §9.6).
+        case lingering
         case closed
     }
 
@@ -33,6 +37,7 @@ final class Connection {
     /// Guards against re-entering the parse loop from a response completed synchronously
     /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
     private var inProcessInput = false
+    private var lingerBudget = 0
 
     init(fd: Int32, id: UInt64, loop: EventLoop) {
         self.fd = fd
@@ -57,6 +62,10 @@ final class Connection {
     func handle(events: UInt32) {
         if events & (DX_EPOLLERR) != 0 {
             close()
+            return
+        }
+        if state == .lingering {
+            discardInput()
             return
         }
         if events & DX_EPOLLOUT != 0 && hasPendingOutput {
@@ -85,8 +94,9 @@ final class Connection {
                 close()
                 return
             }
-            if parser.isIdle {
-                // The first byte of a new request starts its header deadline.
+            if parser.isIdle && deadlineIsIdle {
+                // The first byte after an idle keep-alive period starts the header deadline;
+                // bytes that keep the parser idle (bare CRLFs) do not restart it.
                 requestStarted = MonotonicClock.now()
                 setDeadline(seconds: config.headerTimeout, idle: false)
             }
@@ -96,6 +106,7 @@ final class Connection {
         if peerClosedInput && state == .reading {
             // Half-closed by the peer with nothing more to answer.
             if hasPendingOutput { state = .closing } else { close() }
+            return
         }
     }
 
@@ -177,7 +188,7 @@ final class Connection {
             resume()
         } else {
             state = .closing
-            if !hasPendingOutput { close() }
+            if !hasPendingOutput { linger() }
         }
     }
 
@@ -193,7 +204,7 @@ final class Connection {
                         requestID: response.headers["X-Request-Id"])
         state = .closing
         flush()
-        if state == .closing && !hasPendingOutput { close() }
+        if state == .closing && !hasPendingOutput { linger() }
     }
 
     private func serialize(_ response: HTTPResponse, for head: HTTPRequestHead, keepAlive: Bool) -> [UInt8] {
@@ -230,6 +241,12 @@ final class Connection {
             output = bytes
             outputOffset = 0
         } else {
+            // A client that reads steadily but never lets the buffer empty would otherwise
+            // keep every byte ever sent; drop the sent prefix once it dominates.
+            if outputOffset >= 64 * 1024 && outputOffset * 2 >= output.count {
+                output.removeSubrange(0..<outputOffset)
+                outputOffset = 0
+            }
             output.append(contentsOf: bytes)
         }
         lastWriteProgress = MonotonicClock.now()
@@ -260,8 +277,15 @@ final class Connection {
         outputOffset = 0
         switch state {
         case .closing:
-            close()
+            linger()
         case .reading:
+            if draining || loop.server.isDraining, parser.isIdle {
+                close()
+                return
+            }
+            // Read deadlines pause while a response is being written; the idle one starts
+            // once it is out.
+            if parser.isIdle && deadlineIsIdle { setDeadline(seconds: config.idleTimeout, idle: true) }
             // Output drained below the high-water mark: pick up what back-pressure left.
             resume()
         default:
@@ -270,13 +294,50 @@ final class Connection {
     }
 
     private func setDeadline(seconds: Double, idle: Bool) {
-        deadline = MonotonicClock.now() + UInt64(seconds * 1_000_000_000)
+        deadline = MonotonicClock.now() &+ Self.nanoseconds(seconds)
         deadlineIsIdle = idle
     }
 
+    /// Saturating: a configured duration can never trap the conversion.
+    static func nanoseconds(_ seconds: Double) -> UInt64 {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return seconds >= 1e9 ? UInt64(1e18) : UInt64(seconds * 1_000_000_000)
+    }
+
+    /// Half-close, then read and drop whatever the client still sends, for up to 2 s or
+    /// 1 MiB, before the real close.
+    private func linger() {
+        guard state != .closed, state != .lingering else { return }
+        state = .lingering
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        deadline = MonotonicClock.now() &+ 2_000_000_000
+        lingerBudget = 1 << 20
+        discardInput()
+    }
+
+    private func discardInput() {
+        while state == .lingering {
+            do {
+                let n = try SocketCalls.read(fd, into: loop.readBuffer)
+                lingerBudget -= n
+                if lingerBudget <= 0 { close() }
+            } catch .blocked {
+                return
+            } catch {
+                close()
+            }
+        }
+    }
+
     func checkDeadline(now: UInt64) {
-        if hasPendingOutput && now &- lastWriteProgress > UInt64(config.writeTimeout * 1_000_000_000) {
-            close()
+        if hasPendingOutput {
+            // While a response is going out only the write timeout applies: a slow reader of a
+            // large response is not idle, and a pipelined request behind it is not late.
+            if now &- lastWriteProgress > Self.nanoseconds(config.writeTimeout) { close() }
+            return
+        }
+        if state == .lingering {
+            if now >= deadline { close() }
             return
         }
         guard deadline != 0, now >= deadline, state == .reading else { return }

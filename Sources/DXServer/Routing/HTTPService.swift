@@ -40,7 +40,8 @@ public final class HTTPService: HTTPResponder {
         let started = MonotonicClock.now()
         let key = Self.cacheKey(request, format: negotiatedFormat(request, route: route, suffix: format))
         guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
-        let response = finalize(cached, for: request, requestID: requestIDs.id(for: request.head.headers), cacheable: true)
+        let response = finalize(cached, for: request, requestID: requestIDs.id(for: request.head.headers), cacheable: true,
+                                negotiable: route.options.csv && format == .json)
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
     }
@@ -96,28 +97,56 @@ public final class HTTPService: HTTPResponder {
                 if route.options.cacheable {
                     cache.store(Self.cacheKey(request, format: format), version: version, representation)
                 }
-                return (finalize(representation, for: request, requestID: requestID, cacheable: route.options.cacheable), route.pattern)
+                return (finalize(representation, for: request, requestID: requestID, cacheable: route.options.cacheable,
+                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
         }
     }
 
-    /// `.csv` in the path wins; otherwise `Accept: text/csv` (without JSON preferred).
+    /// `.csv` in the path wins; otherwise `Accept: text/csv` (with q > 0, ahead of JSON).
     private func negotiatedFormat(_ request: HTTPRequest, route: Route, suffix: Request.Format) -> Request.Format {
         if suffix == .csv { return .csv }
         guard route.options.csv, let accept = request.head.headers["Accept"] else { return .json }
-        let types = accept.split(separator: ",").map { $0.split(separator: ";")[0].trimmingHTTPWhitespace().lowercased() }
-        if let csv = types.firstIndex(of: "text/csv") {
-            let json = types.firstIndex(of: "application/json") ?? Int.max
-            return csv < json ? .csv : .json
+        var csvRank = Int.max, jsonRank = Int.max
+        for (index, element) in Self.weightedElements(accept).enumerated() where element.q > 0 {
+            if element.value == "text/csv" { csvRank = min(csvRank, index) }
+            if element.value == "application/json" { jsonRank = min(jsonRank, index) }
         }
-        return .json
+        return csvRank < jsonRank ? .csv : .json
     }
 
+    /// The elements of a comma list with their q-values (RFC 9110 §12.4.2), lower-cased.
+    /// Never traps on hostile input: empty elements and bare ";" are skipped.
+    static func weightedElements(_ header: String) -> [(value: String, q: Double)] {
+        var out: [(value: String, q: Double)] = []
+        for element in header.split(separator: ",") {
+            let parts = element.split(separator: ";", omittingEmptySubsequences: false)
+            guard let first = parts.first else { continue }
+            let value = first.trimmingHTTPWhitespace().lowercased()
+            guard !value.isEmpty else { continue }
+            var q = 1.0
+            for param in parts.dropFirst() {
+                let kv = param.split(separator: "=", maxSplits: 1)
+                if kv.count == 2, kv[0].trimmingHTTPWhitespace().lowercased() == "q" {
+                    q = Double(kv[1].trimmingHTTPWhitespace()) ?? 0
+                }
+            }
+            out.append((value: value, q: q))
+        }
+        return out
+    }
+
+    /// The raw target cannot contain "#" or a decoded "?", so the key is unambiguous. Host and
+    /// the forwarded scheme are part of it because collection responses carry an absolute
+    /// `Link` built from them: a client sending a forged Host only ever poisons its own entry.
     private static func cacheKey(_ request: HTTPRequest, format: Request.Format) -> String {
-        var key = request.head.path
-        if let query = request.head.query { key += "?" + query }
-        return format == .csv ? key + "#csv" : key
+        let headers = request.head.headers
+        var key = request.head.target
+        key += format == .csv ? "#csv#" : "#json#"
+        key += headers["Host"] ?? ""
+        if headers["X-Forwarded-Proto"] == "https" { key += "#https" }
+        return key
     }
 
     private func makeRepresentation(_ response: HTTPResponse) -> CachedRepresentation {
@@ -140,12 +169,17 @@ public final class HTTPService: HTTPResponder {
 
     /// Turns a representation into the response for this request: 304 when the client's tag
     /// matches, gzip when it accepts it.
-    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, requestID: String, cacheable: Bool) -> HTTPResponse {
+    /// `negotiable`: the representation was chosen by `Accept` (a CSV route without `.csv`),
+    /// so caches must key on it too.
+    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, requestID: String, cacheable: Bool,
+                          negotiable: Bool) -> HTTPResponse {
         let headers = request.head.headers
         var response = HTTPResponse(status: rep.status, headers: rep.headers, body: rep.body)
         let useGzip = rep.gzipped != nil && Self.acceptsGzip(headers["Accept-Encoding"])
         let etag = rep.etag.map { useGzip ? ETag.gzipVariant($0) : $0 }
-        if rep.gzipped != nil || Self.isCompressible(rep.headers["Content-Type"]) {
+        if negotiable {
+            response.headers.add("Vary", "Accept, Accept-Encoding")
+        } else if rep.gzipped != nil || Self.isCompressible(rep.headers["Content-Type"]) {
             response.headers.add("Vary", "Accept-Encoding")
         }
         if let etag {
@@ -167,23 +201,15 @@ public final class HTTPService: HTTPResponder {
         return decorate(response, requestID: requestID)
     }
 
-    /// RFC 9110 §12.5.3: gzip (or `*`) with a non-zero q-value.
+    /// RFC 9110 §12.5.3: gzip with a non-zero q-value; an explicit `gzip` entry outranks `*`.
     static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
-        for element in header.split(separator: ",") {
-            let parts = element.split(separator: ";")
-            let coding = parts[0].trimmingHTTPWhitespace().lowercased()
-            guard coding == "gzip" || coding == "x-gzip" || coding == "*" else { continue }
-            var q = 1.0
-            for param in parts.dropFirst() {
-                let kv = param.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimmingHTTPWhitespace().lowercased() == "q" {
-                    q = Double(kv[1].trimmingHTTPWhitespace()) ?? 0
-                }
-            }
-            return q > 0
+        var wildcard: Double?
+        for element in weightedElements(header) {
+            if element.value == "gzip" || element.value == "x-gzip" { return element.q > 0 }
+            if element.value == "*" { wildcard = element.q }
         }
-        return false
+        return (wildcard ?? 0) > 0
     }
 
     private func decorate(_ response: HTTPResponse, requestID: String) -> HTTPResponse {

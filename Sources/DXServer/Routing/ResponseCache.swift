@@ -17,17 +17,21 @@ final class ResponseCache: Sendable {
         var representation: CachedRepresentation
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<(map: [String: Entry], bytes: Int)>((map: [:], bytes: 0))
     private let maxEntries: Int
+    private let maxBytes: Int
     private let hits = Atomic<Int>(0)
     private let misses = Atomic<Int>(0)
 
-    init(maxEntries: Int = 4096) {
+    init(maxEntries: Int = 4096, maxBytes: Int = 64 << 20) {
         self.maxEntries = maxEntries
+        self.maxBytes = maxBytes
     }
 
+    private static func size(_ r: CachedRepresentation) -> Int { r.body.count + (r.gzipped?.count ?? 0) + 256 }
+
     func lookup(_ key: String, version: UInt64) -> CachedRepresentation? {
-        let found = entries.withLock { $0[key] }
+        let found = entries.withLock { $0.map[key] }
         if let found, found.version == version {
             hits.add(1, ordering: .relaxed)
             return found.representation
@@ -37,11 +41,18 @@ final class ResponseCache: Sendable {
     }
 
     func store(_ key: String, version: UInt64, _ representation: CachedRepresentation) {
-        entries.withLock { entries in
-            // Query strings are client-chosen, so the key space is unbounded: past the cap the
-            // whole cache starts over rather than tracking recency on every hit.
-            if entries.count >= maxEntries && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[key] = Entry(version: version, representation: representation)
+        let size = Self.size(representation)
+        guard size <= maxBytes / 8 else { return }  // one huge export must not evict everything
+        entries.withLock { state in
+            // Query strings are client-chosen, so the key space is unbounded: past either cap
+            // the whole cache starts over rather than tracking recency on every hit.
+            if let old = state.map[key] { state.bytes -= Self.size(old.representation) }
+            if state.map.count >= maxEntries || state.bytes + size > maxBytes {
+                state.map.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            state.map[key] = Entry(version: version, representation: representation)
+            state.bytes += size
         }
     }
 
