@@ -22,6 +22,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Signalled once shutdown has drained, closed and flushed everything.
     private let stopped = DispatchSemaphore(value: 0)
     private let acceptFailures = Atomic<Int>(0)
+    /// Orders `start` against a `shutdown` arriving from a signal thread meanwhile.
+    private let lifecycle = NSLock()
 
     public init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil) {
         self.configuration = configuration
@@ -31,6 +33,10 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Binds and starts the loop threads; returns once the server accepts connections.
     public func start() throws(SocketError) {
+        lifecycle.lock()
+        defer { lifecycle.unlock() }
+        // A shutdown that came first wins: nothing is started.
+        guard !isDraining else { return }
         listener = try ListeningSocket(host: configuration.host, port: configuration.port)
         for index in 0..<max(1, configuration.loopCount) {
             loops.append(try EventLoop(index: index, server: self))
@@ -63,7 +69,10 @@ public final class HTTPServer: @unchecked Sendable {
             waitUntilStopped()
             return
         }
-        let deadline = MonotonicClock.now() + UInt64(configuration.drainTimeout * 1_000_000_000)
+        let deadline = MonotonicClock.now() &+ Connection.nanoseconds(configuration.drainTimeout)
+        lifecycle.lock()
+        let loops = self.loops
+        lifecycle.unlock()
         for loop in loops {
             loop.execute { loop.beginDrain(deadline: deadline) }
         }
