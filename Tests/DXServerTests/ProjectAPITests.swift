@@ -275,15 +275,16 @@ struct ProjectWriteAPITests {
             let failures = Locked<[Int]>([])
             DispatchQueue.concurrentPerform(iterations: 20) { worker in
                 for step in 0..<5 {
-                    let status = (try? client.patch(id, #"{"progress":\#(worker * 5 + step)}"#))?.status ?? -1
-                    // Progress 0 is the starting value: that one patch changes nothing.
+                    // Values 1...100 are all distinct and none is the starting 0, so every patch
+                    // changes the project, whatever order the writers land in.
+                    let status = (try? client.patch(id, #"{"progress":\#(worker * 5 + step + 1)}"#))?.status ?? -1
                     if status != 200 { failures.withLock { $0.append(status) } }
                 }
             }
             #expect(failures.withLock { $0 }.isEmpty)
             let history = try client.history(id)
-            #expect(history.count == 1 + 99, "every patch but the no-op one (progress 0) left a row")
-            #expect(try client.object("/api/v1/projects/\(id)")["version"] as? Int == 100)
+            #expect(history.count == 1 + 100, "the create and every patch left a row")
+            #expect(try client.object("/api/v1/projects/\(id)")["version"] as? Int == 101)
         }
     }
 

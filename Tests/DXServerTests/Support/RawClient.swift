@@ -27,7 +27,7 @@ struct RawResponse {
 /// A blocking TCP client with read timeouts: tests talk bytes, not a client library, so they
 /// can send exactly what they mean (bad framing included).
 final class RawClient {
-    let fd: Int32
+    private(set) var fd: Int32
     private var buffer: [UInt8] = []
     private(set) var peerClosed = false
 
@@ -42,12 +42,14 @@ final class RawClient {
         }
         if rc != 0 {
             let e = errno
-            Glibc.close(fd)
+            // deinit still runs for a fully initialised object whose init throws, so the
+            // descriptor is closed once, there; closing it here too would close whatever
+            // socket another test opened under the same number meanwhile.
             throw RawClientError.connectFailed(e)
         }
     }
 
-    deinit { Glibc.close(fd) }
+    deinit { if fd >= 0 { Glibc.close(fd) } }
 
     func write(_ text: String) throws { try write(Array(text.utf8)) }
 
