@@ -16,6 +16,8 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
             case meanProgress = "mean_progress"
         }
 
+        // Written out because the synthesized encoder omits a nil `mean_progress`; the API
+        // promises the member, as null, for a policy with no projects. Same for measures below.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id)

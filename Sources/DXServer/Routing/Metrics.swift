@@ -5,8 +5,13 @@ import Synchronization
 public final class Metrics: Sendable {
     static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
+    private struct RouteStatus: Hashable {
+        var route: String
+        var status: Int
+    }
+
     private struct State {
-        var requests: [String: Int] = [:]
+        var requests: [RouteStatus: Int] = [:]
         var buckets = [Int](repeating: 0, count: Metrics.bucketBounds.count)
         var count = 0
         var sum = 0.0
@@ -19,7 +24,9 @@ public final class Metrics: Sendable {
 
     public func record(route: String, status: Int, seconds: Double) {
         state.withLock { s in
-            s.requests["route=\"\(route)\",status=\"\(status)\"", default: 0] += 1
+            // A struct key, not a formatted label string: this runs for every request, and the
+            // labels are only formatted when /metrics is read.
+            s.requests[RouteStatus(route: route, status: status), default: 0] += 1
             for (i, bound) in Self.bucketBounds.enumerated() where seconds <= bound { s.buckets[i] += 1 }
             s.count += 1
             s.sum += seconds
@@ -39,8 +46,9 @@ public final class Metrics: Sendable {
         let s = state.withLock { $0 }
         var out = "# HELP dxserve_http_requests_total Requests answered, by route and status.\n"
         out += "# TYPE dxserve_http_requests_total counter\n"
-        for key in s.requests.keys.sorted() {
-            out += "dxserve_http_requests_total{\(key)} \(s.requests[key]!)\n"
+        let rows = s.requests.map { (label: "route=\"\($0.key.route)\",status=\"\($0.key.status)\"", count: $0.value) }
+        for row in rows.sorted(by: { $0.label < $1.label }) {
+            out += "dxserve_http_requests_total{\(row.label)} \(row.count)\n"
         }
         out += "# HELP dxserve_http_request_duration_seconds Time from a complete request to its response.\n"
         out += "# TYPE dxserve_http_request_duration_seconds histogram\n"
