@@ -66,8 +66,9 @@ public enum CollectionResponse {
 
     /// Absolute, as RFC 8288 readers expect; the query keeps every parameter but the cursor.
     static func nextURL(_ request: Request, cursor: String) -> String {
-        let host = request.headers["Host"] ?? "localhost"
-        let scheme = request.headers["X-Forwarded-Proto"] == "https" ? "https" : "http"
+        // Singletons: conflicting duplicates were refused before routing.
+        let host = (try? request.headers.singleton(.host)) ?? nil ?? "localhost"
+        let scheme = (try? request.headers.singleton(.xForwardedProto)) == "https" ? "https" : "http"
         var pairs = request.query.pairs.filter { $0.name != "cursor" }.map { "\(QueryParameters.encode($0.name))=\(QueryParameters.encode($0.value))" }
         pairs.append("cursor=\(cursor)")
         return "\(scheme)://\(host)\(request.path)?\(pairs.joined(separator: "&"))"

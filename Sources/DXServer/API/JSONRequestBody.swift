@@ -5,7 +5,7 @@ import Foundation
 /// is 400, and a member of the wrong type is 422 naming it.
 enum JSONRequestBody {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) throws(APIError) -> T {
-        guard isJSON(request.headers["Content-Type"]) else {
+        guard isJSON(request.contentType) else {
             // RFC 9110 §15.5.16: say which media type would have been accepted.
             throw APIError(
                 status: 415, type: "/problems/unsupported-media-type",

@@ -7,10 +7,10 @@ public enum PlanRoutes {
     public static func register(on router: inout Router, context: AppContext) {
         let store = PlanStore(pool: context.pool)
 
-        router.get(base) { _ in
+        router.get(base, options: .publicRead) { _ in
             .json(index)
         }
-        router.get("\(base)/plan") { _ in
+        router.get("\(base)/plan", options: .publicRead) { _ in
             guard let plan = try store.plan() else { throw APIError(status: 503, detail: "The plan has not been loaded.") }
             return try .json(plan)
         }
@@ -20,7 +20,7 @@ public enum PlanRoutes {
         router.get("\(base)/policies", options: .publicCollection) { req in
             try CollectionResponse.make(try store.policies(), request: req, key: { String($0.id) }, csvName: "policies")
         }
-        router.get("\(base)/policies/{id}") { req in
+        router.get("\(base)/policies/{id}", options: .publicRead) { req in
             let id = try req.parameter("id")
             guard let number = Int(id), let policy = try store.policy(id: number) else {
                 throw APIError.notFound("There is no basic policy '\(id)'; policies are numbered 1 to 3.")
@@ -34,7 +34,7 @@ public enum PlanRoutes {
             let measures = try store.measures(policy: policy, query: q)
             return try CollectionResponse.make(measures, request: req, key: \.code, csvName: "measures")
         }
-        router.get("\(base)/measures/{code}") { req in
+        router.get("\(base)/measures/{code}", options: .publicRead) { req in
             let code = try req.parameter("code")
             guard let measure = try store.measure(code: code) else {
                 throw APIError.notFound("There is no measure '\(code)'; measures are coded 1-1 to 3-8.")
@@ -50,7 +50,7 @@ public enum PlanRoutes {
             let events = try store.timeline().filter { scope == nil || $0.scope.rawValue == scope }
             return try CollectionResponse.make(events, request: req, key: { "\($0.scope.rawValue):\($0.date):\($0.title)" }, csvName: "timeline")
         }
-        router.get("\(base)/governance") { _ in
+        router.get("\(base)/governance", options: .publicRead) { _ in
             try .json(try store.governance())
         }
     }

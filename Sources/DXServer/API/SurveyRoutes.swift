@@ -21,7 +21,7 @@ public enum SurveyRoutes {
             return response
         }
 
-        router.get("/api/v1/surveys/{id}") { request in
+        router.get("/api/v1/surveys/{id}", options: .publicRead) { request in
             let id = try surveyID(request)
             guard let survey = try store.survey(id: id) else { throw unknownSurvey(id) }
             return try .json(survey)
@@ -56,7 +56,7 @@ public enum SurveyRoutes {
             return try .json(question)
         }
 
-        router.get("/api/v1/surveys/{id}/questions/{n}/chart.svg") { request in
+        router.get("/api/v1/surveys/{id}/questions/{n}/chart.svg", options: .publicRead) { request in
             let (_, question) = try surveyQuestion(request, store: store)
             return HTTPResponse(
                 status: 200, contentType: "image/svg+xml; charset=utf-8",

@@ -24,6 +24,9 @@ public struct Request: Sendable {
     public var path: String { http.head.path }
     public var headers: HTTPHeaders { http.head.headers }
     public var body: [UInt8] { http.body }
+    /// The Content-Type singleton. The service refused conflicting duplicates before routing,
+    /// so reading it cannot fail here.
+    public var contentType: String? { (try? headers.singleton(.contentType)) ?? nil }
 
     public func parameter(_ name: String) throws(APIError) -> String {
         guard let value = parameters[name] else { throw .badRequest("Missing path parameter '\(name)'.") }

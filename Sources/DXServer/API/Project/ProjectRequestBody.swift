@@ -10,7 +10,7 @@ enum ProjectRequestBody {
 
     /// The body as a JSON object.
     static func object(from request: Request) throws(APIError) -> [String: JSONValue] {
-        guard JSONRequestBody.isJSON(request.headers["Content-Type"]) else {
+        guard JSONRequestBody.isJSON(request.contentType) else {
             // RFC 9110 §15.5.16: say which media type would have been accepted.
             throw APIError(
                 status: 415, type: "/problems/unsupported-media-type",

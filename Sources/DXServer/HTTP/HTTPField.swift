@@ -1,0 +1,153 @@
+/// The one table that says, per request field this server reads, whether it is list-based or
+/// a singleton (RFC 9110 §5.3). Reading goes through `HTTPHeaders.list(_:)` or
+/// `HTTPHeaders.singleton(_:)`, whose argument types are these two enums, so every read has to
+/// make the choice and a field cannot be read both ways.
+///
+/// Decisions:
+/// - A list field sent on several lines is one list, the lines joined with commas in order
+///   (RFC 9110 §5.3).
+/// - A singleton sent on several lines with the same value (after trimming optional
+///   whitespace) is accepted as that value: a proxy that duplicates a line changes nothing.
+///   With different values it is 400 (`HTTPFieldError.conflictingValues`), for every request,
+///   whether or not the route reads the field.
+/// - Host, Content-Length and Transfer-Encoding are also checked earlier, at the framing level
+///   by the parser (RFC 9112 §3.2, §6.3); they are listed here so the table is complete.
+public enum HTTPField {
+    /// Fields whose value is a comma-separated list (`#element` in their ABNF).
+    public enum List: String, CaseIterable, Sendable {
+        case accept = "Accept"
+        case acceptCharset = "Accept-Charset"
+        case acceptEncoding = "Accept-Encoding"
+        case acceptLanguage = "Accept-Language"
+        case accessControlRequestHeaders = "Access-Control-Request-Headers"
+        case cacheControl = "Cache-Control"
+        case connection = "Connection"
+        case contentEncoding = "Content-Encoding"
+        case expect = "Expect"
+        case forwarded = "Forwarded"
+        case ifMatch = "If-Match"
+        case ifNoneMatch = "If-None-Match"
+        case pragma = "Pragma"
+        case te = "TE"
+        case trailer = "Trailer"
+        case transferEncoding = "Transfer-Encoding"
+        case upgrade = "Upgrade"
+        case vary = "Vary"
+        case via = "Via"
+        case xForwardedFor = "X-Forwarded-For"
+    }
+
+    /// Fields that carry exactly one value.
+    public enum Singleton: String, CaseIterable, Sendable {
+        case accessControlRequestMethod = "Access-Control-Request-Method"
+        case authorization = "Authorization"
+        case contentLength = "Content-Length"
+        case contentType = "Content-Type"
+        case host = "Host"
+        case idempotencyKey = "Idempotency-Key"
+        case ifModifiedSince = "If-Modified-Since"
+        case ifRange = "If-Range"
+        case ifUnmodifiedSince = "If-Unmodified-Since"
+        case origin = "Origin"
+        case range = "Range"
+        case referer = "Referer"
+        case userAgent = "User-Agent"
+        case xForwardedHost = "X-Forwarded-Host"
+        case xForwardedProto = "X-Forwarded-Proto"
+        case xRequestID = "X-Request-Id"
+    }
+
+    /// Splits one field line into its list elements (RFC 9110 §5.6.1): commas inside a
+    /// quoted-string (an entity-tag, a parameter value) do not split, elements are trimmed of
+    /// optional whitespace and empty elements are dropped, as recipients must.
+    public static func elements(of line: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var inQuotes = false
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            switch character {
+            case "\\" where inQuotes:
+                current.append(character)
+                escaped = true
+            case "\"":
+                current.append(character)
+                inQuotes.toggle()
+            case "," where !inQuotes:
+                let element = current.trimmingHTTPWhitespace()
+                if !element.isEmpty { out.append(element) }
+                current = ""
+            default:
+                current.append(character)
+            }
+        }
+        let element = current.trimmingHTTPWhitespace()
+        if !element.isEmpty { out.append(element) }
+        return out
+    }
+}
+
+/// A request field that breaks its kind's rule.
+public enum HTTPFieldError: Error, Sendable, Equatable {
+    /// A singleton field sent on several lines with different values.
+    case conflictingValues(field: String, values: [String])
+}
+
+extension HTTPFieldError: ProblemConvertible {
+    public var apiError: APIError {
+        switch self {
+        case .conflictingValues(let field, _):
+            APIError(
+                status: 400, type: "/problems/bad-request",
+                detail: "The \(field) header was sent more than once with different values; it takes exactly one value.",
+                extensions: ["header": .string(field)])
+        }
+    }
+}
+
+extension HTTPHeaders {
+    /// Every element of every line of the list field `field`, in order (RFC 9110 §5.3), trimmed,
+    /// case preserved; empty when the field is absent.
+    public func list(_ field: HTTPField.List) -> [String] {
+        var out: [String] = []
+        for line in fields where line.name.asciiCaseInsensitiveEquals(field.rawValue) {
+            out += HTTPField.elements(of: line.value)
+        }
+        return out
+    }
+
+    /// Whether the list field is present at all (even with only empty elements).
+    public func has(_ field: HTTPField.List) -> Bool {
+        fields.contains { $0.name.asciiCaseInsensitiveEquals(field.rawValue) }
+    }
+
+    /// The value of the singleton field `field`, trimmed; nil when absent. Several lines with
+    /// one value are that value; with different values, `.conflictingValues`.
+    public func singleton(_ field: HTTPField.Singleton) throws(HTTPFieldError) -> String? {
+        var found: String?
+        var all: [String] = []
+        for line in fields where line.name.asciiCaseInsensitiveEquals(field.rawValue) {
+            let value = line.value.trimmingHTTPWhitespace()
+            all.append(value)
+            if let found, found != value { continue }
+            found = value
+        }
+        if let found, all.contains(where: { $0 != found }) {
+            throw .conflictingValues(field: field.rawValue, values: all)
+        }
+        return found
+    }
+
+    /// Checks every singleton of the table at once, so a conflicting duplicate is a 400 on
+    /// every route, even one that never reads that field.
+    public func validateSingletons() throws(HTTPFieldError) {
+        for field in HTTPField.Singleton.allCases {
+            _ = try singleton(field)
+        }
+    }
+}
