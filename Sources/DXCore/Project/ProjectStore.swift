@@ -148,9 +148,10 @@ public struct ProjectStore: Sendable {
         }
     }
 
-    /// Applies a merge patch. `precondition` (the caller's If-Match) is checked against the
-    /// current row inside the write transaction, so of several writers holding the same
-    /// version exactly one succeeds. A patch that changes nothing writes nothing and returns
+    /// Applies a merge patch. `precondition` (the caller's conditions: in the API, RFC 9110's
+    /// If-Match, If-None-Match and If-Unmodified-Since) is checked against the current row
+    /// inside the write transaction, so of several writers holding the same version exactly
+    /// one succeeds, and a refused one writes nothing (`.preconditionFailed`). A patch that changes nothing writes nothing and returns
     /// `changed == false`.
     public func update(
         id: Int, _ patch: ProjectPatch, actor: String, precondition: ((Project) -> Bool)? = nil
@@ -180,6 +181,7 @@ public struct ProjectStore: Sendable {
     }
 
     /// Archives a project: it leaves every listing and count; its history stays.
+    /// `precondition` is checked as in `update`, inside the same transaction as the write.
     public func archive(
         id: Int, actor: String, note: String? = nil, precondition: ((Project) -> Bool)? = nil
     ) throws(ProjectStoreError) -> Project {

@@ -170,8 +170,8 @@ public final class HTTPService: HTTPResponder {
         }
     }
 
-    /// The elements of a comma list with their q-values (RFC 9110 §12.4.2), lower-cased.
-    /// Never traps on hostile input: empty elements and bare ";" are skipped.
+    /// The elements of a comma list with their q-values (RFC 9110 §12.4.2; an invalid q is 0),
+    /// lower-cased. Never traps on hostile input: empty elements and bare ";" are skipped.
     static func weightedElements(_ elements: [String]) -> [(value: String, q: Double)] {
         var out: [(value: String, q: Double)] = []
         for element in elements {
@@ -179,14 +179,7 @@ public final class HTTPService: HTTPResponder {
             guard let first = parts.first else { continue }
             let value = first.trimmingHTTPWhitespace().lowercased()
             guard !value.isEmpty else { continue }
-            var q = 1.0
-            for param in parts.dropFirst() {
-                let kv = param.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimmingHTTPWhitespace().lowercased() == "q" {
-                    q = Double(kv[1].trimmingHTTPWhitespace()) ?? 0
-                }
-            }
-            out.append((value: value, q: q))
+            out.append((value: value, q: ContentNegotiator.qValue(parts.dropFirst())))
         }
         return out
     }
