@@ -12,6 +12,12 @@ struct HTTPFieldTableTests {
         #expect(headers.list(.acceptEncoding).isEmpty)
     }
 
+    @Test func commasInsideQuotedStringsDoNotSplitAndTextStaysWhole() {
+        #expect(HTTPField.elements(of: #""a\"b,c", d ,"#) == [#""a\"b,c""#, "d"])
+        #expect(HTTPField.elements(of: "text/csv;q=0.5 ,\t都城市 , , ") == ["text/csv;q=0.5", "都城市"])
+        #expect(HTTPField.elements(of: "").isEmpty)
+    }
+
     @Test func singletonSentTwiceWithDifferentValuesIsAConflict() {
         let headers = HTTPHeaders([("Content-Type", "application/json"), ("content-type", "text/plain")])
         #expect(throws: HTTPFieldError.conflictingValues(field: "Content-Type", values: ["application/json", "text/plain"])) {

@@ -61,33 +61,33 @@ public enum HTTPField {
     /// quoted-string (an entity-tag, a parameter value) do not split, elements are trimmed of
     /// optional whitespace and empty elements are dropped, as recipients must.
     public static func elements(of line: String) -> [String] {
+        // Comma, quote and backslash are ASCII, so splitting the UTF-8 view at them keeps
+        // every multi-byte character whole; it avoids per-Character work on the hot path.
+        let bytes = line.utf8
         var out: [String] = []
-        var current = ""
+        var start = bytes.startIndex
         var inQuotes = false
         var escaped = false
-        for character in line {
-            if escaped {
-                current.append(character)
-                escaped = false
-                continue
-            }
-            switch character {
-            case "\\" where inQuotes:
-                current.append(character)
-                escaped = true
-            case "\"":
-                current.append(character)
-                inQuotes.toggle()
-            case "," where !inQuotes:
-                let element = current.trimmingHTTPWhitespace()
-                if !element.isEmpty { out.append(element) }
-                current = ""
-            default:
-                current.append(character)
-            }
+        var index = bytes.startIndex
+        func flush(_ end: String.UTF8View.Index) {
+            let element = line[start..<end].trimmingHTTPWhitespace()
+            if !element.isEmpty { out.append(element) }
         }
-        let element = current.trimmingHTTPWhitespace()
-        if !element.isEmpty { out.append(element) }
+        while index != bytes.endIndex {
+            let b = bytes[index]
+            if escaped {
+                escaped = false
+            } else if b == UInt8(ascii: "\\") && inQuotes {
+                escaped = true
+            } else if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if b == UInt8(ascii: ",") && !inQuotes {
+                flush(index)
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        flush(bytes.endIndex)
         return out
     }
 }
@@ -128,8 +128,14 @@ extension HTTPHeaders {
     /// Checks every singleton of the table at once, so a conflicting duplicate is a 400 on
     /// every route, even one that never reads that field.
     public func validateSingletons() throws(HTTPFieldError) {
-        for field in HTTPField.Singleton.allCases {
-            _ = try singleton(field)
+        // Only a name that occurs twice can conflict; most requests have none, and this
+        // finds that without allocating.
+        for i in fields.indices {
+            for j in fields.indices where j > i && fields[j].name.asciiCaseInsensitiveEquals(fields[i].name) {
+                guard let field = HTTPField.Singleton.allCases.first(where: { $0.rawValue.asciiCaseInsensitiveEquals(fields[i].name) })
+                else { break }
+                _ = try singleton(field)
+            }
         }
     }
 }
