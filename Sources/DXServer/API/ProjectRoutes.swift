@@ -40,7 +40,7 @@ public enum ProjectRoutes {
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
-            let conditions = try Preconditions(request.headers)
+            let conditions = request.preconditions
             let (project, _) = try namingFailure(conditions, method: request.method) {
                 try store.update(id: id, patch, actor: admin.tokenName, precondition: precondition(conditions, method: request.method))
             }
@@ -53,7 +53,7 @@ public enum ProjectRoutes {
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let note = request.body.isEmpty ? nil : try archiveNote(request)
-            let conditions = try Preconditions(request.headers)
+            let conditions = request.preconditions
             _ = try namingFailure(conditions, method: request.method) {
                 try store.archive(id: id, actor: admin.tokenName, note: note, precondition: precondition(conditions, method: request.method))
             }

@@ -42,12 +42,14 @@ public final class HTTPService: HTTPResponder {
         guard route.options.cacheable else { return nil }
         // Conflicting singletons and unacceptable types are answered by the full path.
         guard (try? request.head.headers.validateSingletons()) != nil,
+              let preconditions = try? Preconditions(request.head.headers),
               let negotiated = negotiatedFormat(request, route: route, suffix: format)
         else { return nil }
         let started = MonotonicClock.now()
         let key = Self.cacheKey(request, format: negotiated)
         guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
-        let response = finalize(cached, for: request, requestID: requestIDs.id(for: request.head.headers), cacheable: true,
+        let response = finalize(cached, for: request, preconditions: preconditions,
+                                requestID: requestIDs.id(for: request.head.headers), cacheable: true,
                                 negotiable: route.options.csv && format == .json)
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
@@ -77,8 +79,10 @@ public final class HTTPService: HTTPResponder {
         let instance = head.receivedPath
         // RFC 9110 §5.3: a singleton field with two different values is ambiguous, whichever
         // route would read it.
+        let preconditions: Preconditions
         do {
             try head.headers.validateSingletons()
+            preconditions = try Preconditions(head.headers)
         } catch {
             return (decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), "(none)")
         }
@@ -109,8 +113,8 @@ public final class HTTPService: HTTPResponder {
             do {
                 let query = try QueryParameters(parsing: head.query)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
-                                  requestID: requestID, route: route.pattern)
-                if !isRead && !route.options.preconditionsInStore {
+                                  requestID: requestID, route: route.pattern, preconditions: preconditions)
+                if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
                     try checkWritePreconditions(req)
                 }
                 response = try route.handler(req)
@@ -123,7 +127,8 @@ public final class HTTPService: HTTPResponder {
                 if route.options.cacheable {
                     cache.store(Self.cacheKey(request, format: format), version: version, representation)
                 }
-                return (finalize(representation, for: request, requestID: requestID, cacheable: route.options.cacheable,
+                return (finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
+                                 cacheable: route.options.cacheable,
                                  negotiable: route.options.csv && suffixFormat == .json), route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
@@ -151,8 +156,6 @@ public final class HTTPService: HTTPResponder {
     /// representation: what a GET of the same target answers now. No GET route, or a GET that
     /// does not answer 200, means there is no current representation.
     private func checkWritePreconditions(_ request: Request) throws {
-        let preconditions = try Preconditions(request.headers)
-        guard !preconditions.isEmpty else { return }
         var etag: String?
         var lastModified: Int?
         if case let .found(getRoute, parameters, _) = router.match(method: "GET", path: request.path) {
@@ -165,7 +168,7 @@ public final class HTTPService: HTTPResponder {
                 lastModified = current.headers["Last-Modified"].flatMap(HTTPDate.parse)
             }
         }
-        if case let .failed(field) = preconditions.evaluate(etag: etag, lastModified: lastModified, method: request.method) {
+        if case let .failed(field) = request.preconditions.evaluate(etag: etag, lastModified: lastModified, method: request.method) {
             throw Preconditions.failure(field, etag: etag, lastModified: lastModified)
         }
     }
@@ -219,8 +222,8 @@ public final class HTTPService: HTTPResponder {
     /// RFC 9110 §13.2.2 (412, or 304), then gzip when the client accepts it.
     /// `negotiable`: the representation was chosen by `Accept` (a CSV route without `.csv`),
     /// so caches must key on it too.
-    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, requestID: String, cacheable: Bool,
-                          negotiable: Bool) -> HTTPResponse {
+    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, preconditions: Preconditions, requestID: String,
+                          cacheable: Bool, negotiable: Bool) -> HTTPResponse {
         let headers = request.head.headers
         var response = HTTPResponse(status: rep.status, headers: rep.headers, body: rep.body)
         let useGzip = rep.gzipped != nil && Self.acceptsGzip(headers.list(.acceptEncoding))
@@ -235,8 +238,6 @@ public final class HTTPService: HTTPResponder {
             if cacheable { response.headers.add("Cache-Control", "no-cache") }
         }
         let lastModified = rep.headers["Last-Modified"].flatMap(HTTPDate.parse)
-        // Singletons were validated before; a conflict cannot reach here.
-        let preconditions = (try? Preconditions(headers)) ?? Preconditions()
         switch preconditions.evaluate(etag: rep.etag, lastModified: lastModified, method: request.head.method) {
         case .proceed:
             break

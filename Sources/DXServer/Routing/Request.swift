@@ -9,15 +9,19 @@ public struct Request: Sendable {
     public let requestID: String
     /// The route's pattern, e.g. `/api/v1/measures/{code}`: a low-cardinality label for metrics.
     public let route: String
+    /// The request's If-Match, If-None-Match, If-Modified-Since and If-Unmodified-Since,
+    /// parsed once by the service (RFC 9110 §13.1).
+    public let preconditions: Preconditions
 
     public init(http: HTTPRequest, parameters: [String: String] = [:], query: QueryParameters = QueryParameters(),
-                format: Format = .json, requestID: String = "-", route: String = "") {
+                format: Format = .json, requestID: String = "-", route: String = "", preconditions: Preconditions = Preconditions()) {
         self.http = http
         self.parameters = parameters
         self.query = query
         self.format = format
         self.requestID = requestID
         self.route = route
+        self.preconditions = preconditions
     }
 
     public var method: String { http.head.method }
