@@ -193,3 +193,18 @@ enum SurveyBodyFixture {
         ]
     }
 }
+
+@Suite("Control characters in survey dates and enums")
+struct SurveyControlCharacterTests {
+    @Test("a date or dimension holding a control character is named with the control-character message")
+    func dateAndDimensionWithControlCharacter() {
+        let input = SurveyInput(
+            id: 16, edition: 16, title: "t", fiscalYear: 2023, area: "a", target: "t", sampleSize: 100, respondents: 100,
+            method: "m", period: .init(start: "2023-06-01\u{0}", end: "2023-06-30", label: "l"),
+            profile: [.init(dimension: "gender\u{1}", label: "a", count: 100)],
+            questions: [.init(number: 1, text: "q", multipleAnswers: false, options: [.init(number: 1, label: "a", count: 100)])])
+        let problems = SurveyValidator.problems(in: input)
+        #expect(problems.contains { $0.field == "period.start" && $0.message.contains("U+0000") })
+        #expect(problems.contains { $0.field == "profile[0].dimension" && $0.message.contains("U+0001") })
+    }
+}

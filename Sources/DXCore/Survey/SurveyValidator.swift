@@ -169,6 +169,10 @@ private struct Checker {
 
     mutating func date(_ value: String?, _ field: String) -> CalendarDate? {
         guard let value = required(value, field) else { return nil }
+        if let problem = ControlCharacters.problem(in: value) {
+            report(field, problem)
+            return nil
+        }
         guard let date = CalendarDate(iso: value) else {
             report(field, "must be a calendar date YYYY-MM-DD, got \"\(value)\"")
             return nil
@@ -189,7 +193,9 @@ private struct Checker {
             var dimension: ProfileDimension?
             if let raw = required(category.dimension, "\(path).dimension") {
                 dimension = ProfileDimension(rawValue: raw)
-                if dimension == nil {
+                if dimension == nil, let problem = ControlCharacters.problem(in: raw) {
+                    report("\(path).dimension", problem)
+                } else if dimension == nil {
                     let allowed = ProfileDimension.allCases.map(\.rawValue).joined(separator: ", ")
                     report("\(path).dimension", "must be one of \(allowed), got \"\(raw)\"")
                 }
