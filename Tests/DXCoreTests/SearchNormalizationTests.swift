@@ -65,3 +65,35 @@ struct SearchNormalizationTests {
         #expect(folded == [.text("デジタル"), .text("ai"), .null, .text("")])
     }
 }
+
+@Suite("Search: migration 0006 backfills rows written before it")
+struct SearchFoldMigrationTests {
+    @Test("projects and measures stored before 0006 are found by every spelling after it")
+    func backfillFoldsExistingRows() throws {
+        try withTemporaryDirectory { directory in
+            // The repository's migrations up to 0005 first, as a database made before 0006 was.
+            let early = directory.appendingPathComponent("early", isDirectory: true)
+            try FileManager.default.createDirectory(at: early, withIntermediateDirectories: true)
+            let files = try FileManager.default.contentsOfDirectory(atPath: migrationsDirectory.path).filter { $0.hasSuffix(".sql") }.sorted()
+            for file in files where file < "0006" {
+                try FileManager.default.copyItem(at: migrationsDirectory.appendingPathComponent(file), to: early.appendingPathComponent(file))
+            }
+            let db = try Database(path: directory.appendingPathComponent("test.sqlite").path)
+            _ = try Migrator(directory: early).migrate(db)
+            try db.execute("""
+                INSERT INTO projects (measure_code, title, department, start_fiscal_year, end_fiscal_year, created_at, updated_at)
+                VALUES ('1-1', 'ﾃﾞｼﾞﾀﾙ窓口', '課', 2023, 2024, '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z')
+                """)
+            func count(_ table: String, _ term: String) throws -> SQLiteValue? {
+                try db.scalar("SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", .text(SearchQuery.quotedForFTS(term)))
+            }
+            #expect(try count("projects_fts", "デジタル") == .integer(0), "before 0006 the index holds the half-width text")
+            #expect(try count("measures_fts", "ﾃﾞｼﾞﾀﾙ") == .integer(0))
+
+            _ = try Migrator(directory: migrationsDirectory).migrate(db)
+            #expect(try count("projects_fts", "デジタル") == .integer(1))
+            #expect(try count("measures_fts", "デジタル") == .integer(13))
+            #expect(try db.scalar("SELECT title FROM projects") == .text("ﾃﾞｼﾞﾀﾙ窓口"), "the stored text is untouched")
+        }
+    }
+}
