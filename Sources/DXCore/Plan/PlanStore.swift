@@ -92,7 +92,7 @@ public struct PlanStore: Sendable {
         var conditions: [SQLFragment] = []
         if let policy { conditions.append(SQLFragment("m.policy_id = ?", [SQLiteValue(policy)])) }
         if let query {
-            conditions.append(query.condition(key: "m.code", ftsTable: "measures_fts", ftsKey: "code", text: "m.title"))
+            conditions.append(query.condition(key: "m.code", ftsTable: "measures_fts", ftsKey: "code", text: "title"))
         }
         var sql = "SELECT \(measureColumns) FROM measures m"
         if !conditions.isEmpty { sql += " WHERE " + conditions.map(\.sql).joined(separator: " AND ") }

@@ -48,11 +48,11 @@ public struct ProjectQuery: Sendable, Equatable {
             result.append(SQLFragment("p.start_fiscal_year <= ? AND p.end_fiscal_year >= ?", [SQLiteValue(fiscalYear), SQLiteValue(fiscalYear)]))
         }
         if let search {
-            // Short terms are LIKE-matched over the three searched fields joined by a newline,
+            // Short terms are LIKE-matched over the three folded fields joined by a newline,
             // which no term contains (terms are split on whitespace).
             result.append(search.condition(
                 key: "p.id", ftsTable: "projects_fts", ftsKey: "rowid",
-                text: "(p.title || char(10) || p.description || char(10) || p.department)"))
+                text: "(title || char(10) || description || char(10) || department)"))
         }
         return result
     }

@@ -78,21 +78,25 @@ public enum PlanRoutes {
 
 extension Concept: CSVRepresentable {
     public static let csvHeader = ["id", "question", "statement"]
+    public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), question, statement] }
 }
 
 extension Policy: CSVRepresentable {
     public static let csvHeader = ["id", "title", "goal", "measure_count", "project_count"]
+    public static let csvNumberColumns: Set<String> = ["id", "measure_count", "project_count"]
     public var csvRow: [String] { [String(id), title, goal, String(measureCount), String(projectCount)] }
 }
 
 extension Measure: CSVRepresentable {
     public static let csvHeader = ["code", "policy_id", "position", "title", "project_count"]
+    public static let csvNumberColumns: Set<String> = ["policy_id", "position", "project_count"]
     public var csvRow: [String] { [code, String(policyID), String(position), title, String(projectCount)] }
 }
 
 extension Principle: CSVRepresentable {
     public static let csvHeader = ["id", "name", "interpretation"]
+    public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), name, interpretation] }
 }
 

@@ -115,7 +115,9 @@ public enum ProjectRoutes {
         var note: String?
         for (name, value) in try ProjectRequestBody.object(from: request).sorted(by: { $0.key < $1.key }) {
             switch (name, value) {
-            case ("note", .string(let text)): note = text
+            case ("note", .string(let text)):
+                note = text
+                errors += ProjectValidator.noteIssues(text).map { FieldError(field: $0.field, message: $0.message) }
             case ("note", .null): break
             case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
             default: errors.append(FieldError(field: name, message: "cannot be sent when archiving; only a note can"))

@@ -14,7 +14,7 @@ public enum SurveyRoutes {
         // Authentication comes first, so an anonymous caller learns nothing about the body.
         router.add("POST", "/api/v1/surveys", options: .write) { request in
             _ = try context.auth.authenticate(request)
-            let input = try JSONRequestBody.decode(SurveyInput.self, from: request)
+            let input = try JSONRequestBody.decode(SurveyInput.self, from: request, integersOnly: true)
             let record = try store.create(input)
             var response = try HTTPResponse.json(record.survey, status: 201)
             response.headers.add("Location", "/api/v1/surveys/\(record.survey.id)")

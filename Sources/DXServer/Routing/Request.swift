@@ -1,3 +1,5 @@
+import DXCore
+
 /// What a route handler sees: the HTTP request plus what routing worked out.
 public struct Request: Sendable {
     public enum Format: String, Sendable { case json, csv }
@@ -32,8 +34,14 @@ public struct Request: Sendable {
     /// so reading it cannot fail here.
     public var contentType: String? { (try? headers.singleton(.contentType)) ?? nil }
 
+    /// A decoded path parameter. One holding a control character (U+0000–U+001F, U+007F) is
+    /// a 400 naming the parameter: no identifier contains one, and it must not reach SQL or
+    /// a message. Every route reads its parameters here, so every route has the check.
     public func parameter(_ name: String) throws(APIError) -> String {
         guard let value = parameters[name] else { throw .badRequest("Missing path parameter '\(name)'.") }
+        if let scalar = ControlCharacters.firstForbidden(in: value) {
+            throw .badRequest("The path parameter '\(name)' contains the control character \(ControlCharacters.name(of: scalar)).", parameter: name)
+        }
         return value
     }
 

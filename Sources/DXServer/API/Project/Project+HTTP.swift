@@ -48,6 +48,7 @@ extension Project: CSVRepresentable {
         "id", "measure_code", "policy_id", "title", "description", "department", "status", "status_label", "progress",
         "start_fiscal_year", "end_fiscal_year", "kpi_name", "kpi_unit", "kpi_target", "kpi_actual", "version", "created_at", "updated_at",
     ]
+    public static let csvNumberColumns: Set<String> = ["id", "policy_id", "progress", "start_fiscal_year", "end_fiscal_year", "kpi_target", "kpi_actual", "version"]
 
     public var csvRow: [String] {
         [
@@ -67,6 +68,7 @@ extension Project: CSVRepresentable {
 
 extension ProjectHistoryEntry: CSVRepresentable {
     public static let csvHeader = ["id", "project_id", "at", "actor", "action", "changes", "note"]
+    public static let csvNumberColumns: Set<String> = ["id", "project_id"]
 
     /// `changes` stays a JSON object in its cell: its shape varies by row.
     public var csvRow: [String] {

@@ -38,6 +38,7 @@ struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
         "question_number", "question_text", "option_number", "label", "count", "ratio", "ci95_low", "ci95_high",
         "rank", "no_answer",
     ]
+    static let csvNumberColumns: Set<String> = ["question_number", "option_number", "count", "ratio", "ci95_low", "ci95_high", "rank"]
 
     var csvRow: [String] {
         [
