@@ -114,13 +114,14 @@ public struct PlanStore: Sendable {
         }
     }
 
-    /// Background events, oldest first (national before city within a month).
+    /// Background events, oldest first (national before city within a month, then by title:
+    /// every key of the order is served, so a cursor can name a position in it).
     public func timeline() throws -> [TimelineEvent] {
         try pool.read { db in try Self.timeline(db) }
     }
 
     private static func timeline(_ db: Database) throws -> [TimelineEvent] {
-        try db.rows("SELECT date, scope, title FROM timeline_events ORDER BY date, scope = 'city', id") {
+        try db.rows("SELECT date, scope, title FROM timeline_events ORDER BY date, scope = 'city', title, id") {
             // The CHECK constraint admits only the two scopes the enum knows.
             TimelineEvent(date: $0.string(at: 0), scope: TimelineEvent.Scope(rawValue: $0.string(at: 1)) ?? .national, title: $0.string(at: 2))
         }

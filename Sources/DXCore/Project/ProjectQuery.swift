@@ -1,18 +1,25 @@
-/// The order of a project listing. `id` is the tie-breaker of every order, so paging is stable.
+/// The order of a project listing. `id` is the tie-breaker of every order, in the order's own
+/// direction, so every row has one position and keyset paging is stable.
 public enum ProjectSort: String, Sendable, CaseIterable {
     case id
     case title
     case updatedAt = "updated_at"
     case updatedAtDescending = "-updated_at"
 
-    var orderBy: String {
-        switch self {
-        case .id: "p.id"
-        case .title: "p.title, p.id"
-        case .updatedAt: "p.updated_at, p.id"
-        case .updatedAtDescending: "p.updated_at DESC, p.id DESC"
+    /// The keyset order; its name is the `sort` value, so a cursor names the sort it was made
+    /// for. Titles compare by their UTF-8 bytes (SQLite's BINARY collation, the column's).
+    public var order: KeysetOrder {
+        let id = KeysetOrder.Column("p.id", .integer)
+        return switch self {
+        case .id: KeysetOrder(name: rawValue, columns: [id])
+        case .title: KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.title", .text), id])
+        case .updatedAt: KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.updated_at", .text), id])
+        case .updatedAtDescending:
+            KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.updated_at", .text), id], direction: .descending)
         }
     }
+
+    var orderBy: String { order.orderBy }
 }
 
 /// The filters of `GET /api/v1/projects`, all optional and ANDed. Archived projects are never

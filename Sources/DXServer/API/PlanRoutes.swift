@@ -15,10 +15,10 @@ public enum PlanRoutes {
             return try .json(plan)
         }
         router.get("\(base)/concepts", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.concepts(), request: req, key: { String($0.id) }, csvName: "concepts")
+            try CollectionResponse.make(try store.concepts(), request: req, csvName: "concepts")
         }
         router.get("\(base)/policies", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.policies(), request: req, key: { String($0.id) }, csvName: "policies")
+            try CollectionResponse.make(try store.policies(), request: req, csvName: "policies")
         }
         router.get("\(base)/policies/{id}", options: .publicRead) { req in
             let id = try req.parameter("id")
@@ -32,7 +32,7 @@ public enum PlanRoutes {
             let q = req.query["q"]
             if let q, q.count > 200 { throw APIError.badRequest("The search text is longer than 200 characters.", parameter: "q") }
             let measures = try store.measures(policy: policy, query: q)
-            return try CollectionResponse.make(measures, request: req, key: \.code, csvName: "measures")
+            return try CollectionResponse.make(measures, request: req, csvName: "measures")
         }
         router.get("\(base)/measures/{code}", options: .publicRead) { req in
             let code = try req.parameter("code")
@@ -43,12 +43,12 @@ public enum PlanRoutes {
             return try .json(MeasureDetail(measure: measure, projects: projects))
         }
         router.get("\(base)/principles", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.principles(), request: req, key: { String($0.id) }, csvName: "principles")
+            try CollectionResponse.make(try store.principles(), request: req, csvName: "principles")
         }
         router.get("\(base)/timeline", options: .publicCollection) { req in
             let scope = try req.query.oneOf("scope", ["national", "city"])
             let events = try store.timeline().filter { scope == nil || $0.scope.rawValue == scope }
-            return try CollectionResponse.make(events, request: req, key: { "\($0.scope.rawValue):\($0.date):\($0.title)" }, csvName: "timeline")
+            return try CollectionResponse.make(events, request: req, csvName: "timeline")
         }
         router.get("\(base)/governance", options: .publicRead) { _ in
             try .json(try store.governance())

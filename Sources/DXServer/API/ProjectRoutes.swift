@@ -12,7 +12,8 @@ public enum ProjectRoutes {
 
         router.get(base, options: .publicCollection) { request in
             let query = try listQuery(request, store: store)
-            return try CollectionResponse.make(try store.projects(query), request: request, key: { String($0.id) }, csvName: "projects")
+            let page = try CollectionResponse.pageRequest(request, order: query.sort.order)
+            return try CollectionResponse.make(try store.projectsPage(query, page: page), of: page, request: request, csvName: "projects")
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
@@ -62,8 +63,9 @@ public enum ProjectRoutes {
 
         router.get("\(base)/{id}/history", options: .publicCollection) { request in
             let id = try projectID(request)
+            let page = try CollectionResponse.pageRequest(request, order: ProjectStore.historyOrder)
             return try CollectionResponse.make(
-                try store.history(projectID: id), request: request, key: { String($0.id) }, csvName: "project-\(id)-history")
+                try store.historyPage(projectID: id, page: page), of: page, request: request, csvName: "project-\(id)-history")
         }
 
         router.get("/api/v1/progress", options: .publicRead) { _ in

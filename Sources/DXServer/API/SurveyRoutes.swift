@@ -7,7 +7,7 @@ public enum SurveyRoutes {
         let store = SurveyStore(pool: context.pool)
 
         router.get("/api/v1/surveys", options: .publicCollection) { request in
-            try CollectionResponse.make(try store.list(), request: request, key: { String($0.id) }, csvName: "surveys")
+            try CollectionResponse.make(try store.list(), request: request, csvName: "surveys")
         }
 
         // A later survey in the served shape, counts only; ratios and intervals are derived.
@@ -32,17 +32,14 @@ public enum SurveyRoutes {
             let dimension = try request.query.oneOf("dimension", ProfileDimension.allCases.map(\.rawValue))
             guard let entries = try store.respondents(surveyID: id) else { throw unknownSurvey(id) }
             let selected = dimension.map { wanted in entries.filter { $0.dimension.rawValue == wanted } } ?? entries
-            return try CollectionResponse.make(
-                selected, request: request, key: { "\($0.dimension.rawValue):\($0.label)" },
-                csvName: "survey-\(id)-respondents")
+            return try CollectionResponse.make(selected, request: request, csvName: "survey-\(id)-respondents")
         }
 
         router.get("/api/v1/surveys/{id}/questions", options: .publicCollection) { request in
             let id = try surveyID(request)
             guard let questions = try store.questions(surveyID: id) else { throw unknownSurvey(id) }
             return try CollectionResponse.make(
-                questions, request: request, key: { String($0.number) }, csvRows: SurveyOptionRow.rows(of:),
-                rowKey: \.key, csvName: "survey-\(id)-questions")
+                questions, request: request, csvRows: SurveyOptionRow.rows(of:), csvName: "survey-\(id)-questions")
         }
 
         // A single question is a bare object in JSON; its CSV is the table of its options.
@@ -50,8 +47,7 @@ public enum SurveyRoutes {
             let (id, question) = try surveyQuestion(request, store: store)
             if request.format == .csv {
                 return try CollectionResponse.make(
-                    SurveyOptionRow.rows(of: question), request: request, key: \.key,
-                    csvName: "survey-\(id)-question-\(question.number)")
+                    SurveyOptionRow.rows(of: question), request: request, csvName: "survey-\(id)-question-\(question.number)")
             }
             return try .json(question)
         }
