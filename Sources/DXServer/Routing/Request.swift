@@ -9,18 +9,24 @@ public struct Request: Sendable {
     public let requestID: String
     /// The route's pattern, e.g. `/api/v1/measures/{code}`: a low-cardinality label for metrics.
     public let route: String
+    /// What absolute URLs in the response start with, e.g. `https://example.org`, no trailing
+    /// slash: the configured public URL, else the request's validated scheme and authority;
+    /// "" when neither is known (HTTP/1.0 without Host), which leaves URLs relative.
+    public let baseURL: String
 
     public init(http: HTTPRequest, parameters: [String: String] = [:], query: QueryParameters = QueryParameters(),
-                format: Format = .json, requestID: String = "-", route: String = "") {
+                format: Format = .json, requestID: String = "-", route: String = "", baseURL: String = "") {
         self.http = http
         self.parameters = parameters
         self.query = query
         self.format = format
         self.requestID = requestID
         self.route = route
+        self.baseURL = baseURL
     }
 
     public var method: String { http.head.method }
+    /// The path as sent, still percent-encoded (see `HTTPRequestHead.path`).
     public var path: String { http.head.path }
     public var headers: HTTPHeaders { http.head.headers }
     public var body: [UInt8] { http.body }
