@@ -24,6 +24,10 @@ final class EventLoop: @unchecked Sendable {
     let readBuffer: UnsafeMutableRawBufferPointer
     private(set) var cachedDate = ""
     private var cachedDateSecond = 0
+    private var cachedDateLine: [UInt8] = []
+    private var tail: [UInt8] = []
+    /// Answers repeated request heads of this loop's connections from ready bytes.
+    let replayCache = ReplayCache()
     private var draining = false
     private var drainDeadline: UInt64 = 0
     private var stopped = false
@@ -100,15 +104,29 @@ final class EventLoop: @unchecked Sendable {
         for task in tasks { task() }
     }
 
+    /// The `Date` value (RFC 9110 §6.6.1), formatted once a second. The coarse clock is
+    /// enough for one-second resolution and costs a fraction of the precise one.
     func refreshDate() -> String {
         var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
         let second = Int(now.tv_sec)
         if second != cachedDateSecond {
             cachedDateSecond = second
             cachedDate = HTTPDate.format(epochSeconds: second)
+            cachedDateLine = Array("Date: \(cachedDate)\r\n".utf8)
         }
         return cachedDate
+    }
+
+    /// The end of a replayed head: `Date`, the request id when one is generated, the blank
+    /// line. Built in storage reused from one response to the next.
+    func responseTail(requestID: String?) -> [UInt8] {
+        _ = refreshDate()
+        tail.removeAll(keepingCapacity: true)
+        tail.append(contentsOf: cachedDateLine)
+        if let requestID { HTTPResponseEncoder.appendField("X-Request-Id", requestID, to: &tail) }
+        tail.append(contentsOf: "\r\n".utf8)
+        return tail
     }
 
     private func registerListener() {
