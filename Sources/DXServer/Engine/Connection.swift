@@ -147,13 +147,25 @@ final class Connection {
 
     private func send(_ prepared: PreparedResponse, started: UInt64) {
         let responder = loop.server.responder
-        let requestID = prepared.generatesRequestID ? responder.nextRequestID() : nil
-        write(prepared.fields, loop.responseTail(requestID: requestID), prepared.body)
-        let seconds = Double(MonotonicClock.now() &- started) / 1e9
-        responder.recordReplay(route: prepared.route, status: prepared.status, seconds: seconds)
-        loop.server.accessLog?.record(method: prepared.method, path: prepared.path, status: prepared.status,
-                                      bytes: prepared.loggedBytes, durationNanoseconds: UInt64(seconds * 1e9),
-                                      requestID: requestID ?? prepared.echoedRequestID)
+        var tail = loop.takeResponseTail()
+        var generatedID: Range<Int>?
+        if prepared.generatesRequestID {
+            tail.append(contentsOf: "X-Request-Id: ".utf8)
+            let start = tail.count
+            responder.appendRequestID(to: &tail)
+            generatedID = start..<tail.count
+            tail.append(contentsOf: "\r\n".utf8)
+        }
+        tail.append(contentsOf: "\r\n".utf8)
+        // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
+        let nanoseconds = MonotonicClock.now() &- started
+        responder.recordReplay(route: prepared.route, status: prepared.status, seconds: Double(nanoseconds) / 1e9)
+        write(prepared.fields, tail, prepared.body)
+        if let log = loop.server.accessLog {
+            let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0) }
+        }
+        loop.returnResponseTail(tail)
     }
 
     private func resume() {

@@ -118,16 +118,18 @@ final class EventLoop: @unchecked Sendable {
         return cachedDate
     }
 
-    /// The end of a replayed head: `Date`, the request id when one is generated, the blank
-    /// line. Built in storage reused from one response to the next.
-    func responseTail(requestID: String?) -> [UInt8] {
+    /// Storage for the end of a replayed head, starting with the `Date` field; the caller adds
+    /// the rest and gives the storage back, so no response allocates for it.
+    func takeResponseTail() -> [UInt8] {
         _ = refreshDate()
-        tail.removeAll(keepingCapacity: true)
-        tail.append(contentsOf: cachedDateLine)
-        if let requestID { HTTPResponseEncoder.appendField("X-Request-Id", requestID, to: &tail) }
-        tail.append(contentsOf: "\r\n".utf8)
-        return tail
+        var bytes = tail
+        tail = []
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: cachedDateLine)
+        return bytes
     }
+
+    func returnResponseTail(_ bytes: [UInt8]) { tail = bytes }
 
     private func registerListener() {
         guard !listenerRegistered, !draining, let listener = server.listener else { return }

@@ -8,28 +8,24 @@ final class PreparedResponse {
     /// Empty for HEAD: a HEAD response has the GET response's fields and no content.
     let body: [UInt8]
     let status: Int
-    /// The content length the access log reports (a HEAD response's GET length, as today).
-    let loggedBytes: Int
     /// True when the request had no usable `X-Request-Id`, so each answer gets a fresh one.
     let generatesRequestID: Bool
-    /// The client's own id, echoed in `fields`, for the access log.
-    let echoedRequestID: String?
-    let method: String
-    let path: String
+    /// The client's own id, echoed in `fields`, for the access log; empty when generated.
+    let echoedRequestID: [UInt8]
+    /// The access-log line up to the duration (`AccessLog.linePrefix`).
+    let logPrefix: [UInt8]
     let route: String
 
     init(response: HTTPResponse, head: HTTPRequestHead, route: String) {
         generatesRequestID = !RequestIDGenerator.isSane(head.headers["X-Request-Id"] ?? "")
-        echoedRequestID = generatesRequestID ? nil : response.headers["X-Request-Id"]
+        echoedRequestID = generatesRequestID ? [] : Array((response.headers["X-Request-Id"] ?? "-").utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         HTTPResponseEncoder.appendStatusAndFields(of: response, omitting: generatesRequestID ? "X-Request-Id" : nil, to: &bytes)
         fields = bytes
         body = head.method == "HEAD" || !HTTPStatus.allowsBody(response.status) ? [] : response.body
         status = response.status
-        loggedBytes = response.body.count
-        method = head.method
-        path = head.path
+        logPrefix = AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count)
         self.route = route
     }
 }

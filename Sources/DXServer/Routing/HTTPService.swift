@@ -67,7 +67,7 @@ public final class HTTPService: HTTPResponder {
 
     public var dataVersion: UInt64 { currentVersion() }
 
-    public func nextRequestID() -> String { requestIDs.id(for: HTTPHeaders()) }
+    public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
 
     public func recordReplay(route: String, status: Int, seconds: Double) {
         cache.noteHit()
