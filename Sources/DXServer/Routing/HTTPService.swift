@@ -5,7 +5,7 @@ public final class HTTPService: HTTPResponder {
     public let router: Router
     public let metrics: Metrics
     let cache = ResponseCache()
-    private let dataVersion: @Sendable () -> UInt64
+    private let currentVersion: @Sendable () -> UInt64
     private let requestIDs = RequestIDGenerator()
     private let onInternalError: @Sendable (String) -> Void
     /// When set, the only base of absolute URLs; see `baseURL(for:)`.
@@ -25,7 +25,7 @@ public final class HTTPService: HTTPResponder {
         self.router = router
         self.publicURL = publicURL
         self.metrics = metrics
-        self.dataVersion = dataVersion
+        self.currentVersion = dataVersion
         self.onInternalError = onInternalError
         metrics.addGauge("dxserve_response_cache_hits_total", help: "Responses served from the response cache.") { [cache] in
             Double(cache.hitCount)
@@ -50,10 +50,12 @@ public final class HTTPService: HTTPResponder {
         else { return nil }
         let started = MonotonicClock.now()
         let key = cacheKey(request, format: negotiated)
-        guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
-        let response = finalize(cached, for: request, preconditions: preconditions,
+        let version = currentVersion()
+        guard let cached = cache.lookup(key, version: version) else { return nil }
+        var response = finalize(cached, for: request, preconditions: preconditions,
                                 requestID: requestIDs.id(for: request.head.headers), cacheable: true,
                                 negotiable: route.options.csv && format == .json)
+        response.replay = Self.replayTag(response, version: version, route: route.pattern)
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
     }
@@ -73,6 +75,21 @@ public final class HTTPService: HTTPResponder {
         response.headers.add("X-Request-Id", requestIDs.id(for: HTTPHeaders()))
         metrics.record(route: "(unparsed)", status: status, seconds: 0)
         return response
+    }
+
+    public var dataVersion: UInt64 { currentVersion() }
+
+    public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
+
+    public func recordReplay(route: String, status: Int, seconds: Double) {
+        cache.noteHit()
+        metrics.record(route: route, status: status, seconds: seconds)
+    }
+
+    /// A cacheable route's 200 or 304 is a function of the request head and the data version,
+    /// so the engine may replay it for a byte-identical head while the version holds.
+    private static func replayTag(_ response: HTTPResponse, version: UInt64, route: String) -> ReplayTag? {
+        response.status == 200 || response.status == 304 ? ReplayTag(version: version, route: route) : nil
     }
 
     // MARK: - Pipeline
@@ -120,7 +137,7 @@ public final class HTTPService: HTTPResponder {
             let isRead = head.method == "GET" || head.method == "HEAD"
             // Read the version before the handler runs: a write landing meanwhile makes this
             // entry stale at once instead of hiding the write.
-            let version = dataVersion()
+            let version = currentVersion()
             var response: HTTPResponse
             do {
                 let query = try QueryParameters(parsing: head.query)
@@ -140,9 +157,11 @@ public final class HTTPService: HTTPResponder {
                 if route.options.cacheable {
                     cache.store(cacheKey(request, format: format), version: version, representation)
                 }
-                return (finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
-                                 cacheable: route.options.cacheable,
-                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+                var response = finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
+                                        cacheable: route.options.cacheable,
+                                        negotiable: route.options.csv && suffixFormat == .json)
+                if route.options.cacheable { response.replay = Self.replayTag(response, version: version, route: route.pattern) }
+                return (response, route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
         }
