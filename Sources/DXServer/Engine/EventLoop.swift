@@ -166,6 +166,9 @@ final class EventLoop: @unchecked Sendable {
         guard let listener = server.listener, !listenerDone else { return }
         while true {
             if !server.reserveConnectionSlot(force: overLimit) {
+                // Evict only for a client that is really waiting, not for the next accept
+                // this loop would merely try.
+                guard Self.hasPendingConnection(listener.fd) else { return }
                 if !draining, evictOneIdleConnection() { continue }
                 if !draining, !evictionRequested, let other = server.loopWithIdleConnections(besides: self) {
                     // Ours are all busy; another loop evicts one of its own and wakes us.
@@ -215,6 +218,17 @@ final class EventLoop: @unchecked Sendable {
                 continue
             }
             connection.start()
+        }
+    }
+
+    /// Whether the kernel holds a completed connection for `fd` (poll, no wait). Asked only at
+    /// the connection limit. An error counts as "yes": the accept that follows reports it.
+    private static func hasPendingConnection(_ fd: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let n = poll(&entry, 1, 0)
+            if n >= 0 { return n > 0 && entry.revents & Int16(POLLIN) != 0 }
+            if errno != EINTR { return true }
         }
     }
 
