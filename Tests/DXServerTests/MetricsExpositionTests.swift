@@ -1,5 +1,6 @@
 import DXServer
 import Foundation
+import Glibc
 import Testing
 
 /// The `/metrics` text as Prometheus tooling reads it (promtool's rules, in unit form).
@@ -60,6 +61,23 @@ import Testing
             #expect(text.contains("dxserve_request_timeouts_total{reason=\"\(reason)\"} 0\n"))
         }
         #expect(text.contains("dxserve_connections_evicted_total 0\n"))
+    }
+
+    /// The executable's own wiring, read off a live /metrics (what promtool reads in CI).
+    @Test func theServedMetricsDeclareEveryTotalFamilyACounter() throws {
+        let server = try ServerProcess(arguments: ["--db", tempDatabasePath()])
+        let client = try RawClient(port: server.port)
+        try client.write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        let types = Self.declaredTypes(try #require(try client.readResponse()).text)
+        #expect(types["dxserve_response_cache_hits_total"] == "counter")
+        #expect(types["dxserve_accept_failures_total"] == "counter")
+        #expect(types["dxserve_connections_evicted_total"] == "counter")
+        #expect(types["dxserve_request_timeouts_total"] == "counter")
+        for (name, type) in types {
+            #expect(name.hasSuffix("_total") == (type == "counter"), "\(name) is \(type)")
+        }
+        server.signal(SIGTERM)
+        #expect(server.waitForExit() == 0)
     }
 
     @Test func labelValuesAreEscaped() {

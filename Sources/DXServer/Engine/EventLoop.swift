@@ -127,6 +127,7 @@ final class EventLoop: @unchecked Sendable {
 
     func refreshDate() -> String {
         var now = timespec()
+        // Fails only for an invalid clock id or pointer, neither possible here.
         clock_gettime(CLOCK_REALTIME, &now)
         let second = Int(now.tv_sec)
         if second != cachedDateSecond {

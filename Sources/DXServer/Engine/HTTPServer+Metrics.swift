@@ -17,6 +17,14 @@ extension HTTPServer {
                 Metrics.Sample(labels: [("reason", $0.rawValue)], value: Double(statistics.timeoutCount($0)))
             }
         }
+        if let accessLog {
+            metrics.addCounter("dxserve_access_log_dropped_lines_total", help: "Access-log lines dropped because the log could not keep up.") {
+                Double(accessLog.droppedLines)
+            }
+            metrics.addCounter("dxserve_access_log_write_failures_total", help: "Access-log writes that failed.") {
+                Double(accessLog.writeFailures)
+            }
+        }
         metrics.add("dxserve_syscall_failures_total", kind: .counter,
                     help: "System calls that failed unexpectedly at run time, by call.") {
             statistics.syscallFailureCounts.sorted { $0.key < $1.key }.map {

@@ -13,6 +13,7 @@ func withTestServer<T>(
     config.host = "127.0.0.1"
     config.port = 0
     config.drainTimeout = 2
+    config.drainAcceptGrace = 0.02
     configure(&config)
     var router = Router()
     routes(&router)
