@@ -31,7 +31,9 @@ public struct AdminAuth: Sendable {
     /// scheme (RFC 6750 §3). Reads headers only, never the database: the engine also calls it
     /// on a loop thread to refuse an `Expect: 100-continue` upload before its body.
     static func bearerToken(in headers: HTTPHeaders) throws(APIError) -> String {
-        guard let header = headers["Authorization"] else {
+        let value: String?
+        do { value = try headers.singleton(.authorization) } catch { throw error.apiError }
+        guard let header = value else {
             throw Self.unauthorized("This request needs an admin token: Authorization: Bearer TOKEN.", challenge: "Bearer realm=\"dxserve\"")
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)

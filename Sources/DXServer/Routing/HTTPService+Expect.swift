@@ -21,7 +21,7 @@ extension HTTPService {
             return respond(to: HTTPRequest(head: head))
         case let .found(route, _, _):
             guard let problem = Self.problemBeforeBody(head, options: route.options) else { return nil }
-            let response = decorate(problem.response(instance: head.path), requestID: requestIDs.id(for: head.headers))
+            let response = decorate(problem.response(instance: head.receivedPath), requestID: requestIDs.id(for: head.headers))
             metrics.record(route: route.pattern, status: response.status, seconds: 0)
             return response
         }
