@@ -7,7 +7,8 @@ extension HTTPService {
     /// is refused (401) once the body has come.
     ///
     /// - No route (404), a method the resource does not allow (405) or one the server does not
-    ///   implement (501): the same answer the full pipeline gives that request without a body.
+    ///   implement (501), a dot-segment (400): the same answer the full pipeline gives that
+    ///   request without a body.
     /// - A route that `requiresToken`, without `Authorization: Bearer …`: 401 with a challenge.
     /// - A route that `acceptsJSONBody`, with a Content-Type that is not JSON: 415.
     ///
@@ -15,13 +16,13 @@ extension HTTPService {
     public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? {
         // OPTIONS is answered whatever its body; reading it costs nothing more than refusing it.
         guard head.method != "OPTIONS" else { return nil }
-        switch router.match(method: head.method, path: head.path) {
-        case .notFound, .methodNotAllowed:
+        switch router.match(method: head.method, segments: head.pathSegments) {
+        case .notFound, .methodNotAllowed, .notImplemented, .dotSegment:
             // Decided by routing alone: the full pipeline answers it without touching a handler.
             return respond(to: HTTPRequest(head: head))
         case let .found(route, _, _):
             guard let problem = Self.problemBeforeBody(head, options: route.options) else { return nil }
-            let response = decorate(problem.response(instance: head.receivedPath), requestID: requestIDs.id(for: head.headers))
+            let response = decorate(problem.response(instance: head.path), requestID: requestIDs.id(for: head.headers))
             metrics.record(route: route.pattern, status: response.status, seconds: 0)
             return response
         }
