@@ -42,8 +42,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a request body may take to ramp up before --min-body-rate applies.")
     var bodyRateGrace: Double = 5
 
-    @Option(help: "Event-loop threads.")
-    var loops: Int = 2
+    @Option(help: "Event-loop threads (default: one per CPU the process may run on).")
+    var loops: Int = CPUAffinity.availableCPUs()
 
     func validate() throws {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
