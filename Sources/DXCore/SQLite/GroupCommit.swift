@@ -12,7 +12,9 @@ import Foundation
 /// but a SAVEPOINT.
 final class GroupCommit: @unchecked Sendable {
     private final class Job: @unchecked Sendable {
-        let run: (Database) throws -> Void
+        /// Dropped by the leader as soon as it ran (or gave up on) the write, before any waiter
+        /// wakes: the closure must not outlive its caller's `withoutActuallyEscaping`.
+        var run: ((Database) throws -> Void)?
         var error: (any Error)?
         /// Set under `lock` by the leader before it signals: done, or promoted to lead.
         var promoted = false
@@ -71,15 +73,20 @@ final class GroupCommit: @unchecked Sendable {
             do {
                 try database.execute("BEGIN IMMEDIATE TRANSACTION")
             } catch {
-                for job in pending { job.error = error }
+                for job in pending {
+                    job.error = error
+                    job.run = nil
+                }
                 return anyCommitted
             }
             var succeeded: [Job] = []
             var transactionLost = false
             while let job = pending.popFirst() {
+                let run = job.run
+                job.run = nil
                 do {
                     try database.execute("SAVEPOINT dx_write")
-                    try job.run(database)
+                    try run?(database)
                     try database.execute("RELEASE dx_write")
                     succeeded.append(job)
                 } catch {
