@@ -111,6 +111,9 @@ struct CatalogAPITests {
             #expect(Self.typed(survey["dcat:startDate"]) == ["2021-06-08", "xsd:date"])
             #expect(Self.typed(survey["dcat:endDate"]) == ["2021-07-16", "xsd:date"])
             #expect(Self.typed(datasets["survey-15-questions"]?["dct:modified"]) == ["2021-07-16", "xsd:date"])
+            let surveys = try #require(datasets["surveys"]?["dct:temporal"] as? [String: Any])
+            #expect(Self.typed(surveys["dcat:startDate"]) == ["2021-06-08", "xsd:date"])
+            #expect(Self.typed(surveys["dcat:endDate"]) == ["2021-07-16", "xsd:date"])
         }
     }
 

@@ -2805,7 +2805,7 @@ public enum OpenAPIDocument {
                           },
                           "dct:temporal": {
                             "type": "object",
-                            "description": "dct:PeriodOfTime: the plan's fiscal years (2022-04-01 to 2026-03-31) or a survey's fieldwork period.",
+                            "description": "dct:PeriodOfTime: the plan's fiscal years (2022-04-01 to 2026-03-31), a survey's fieldwork period, or for the survey list the span of all surveys' fieldwork.",
                             "required": [
                               "@type",
                               "dcat:startDate",

@@ -151,7 +151,7 @@ public struct DCATCatalog: Sendable {
             "dcat:distribution": .array(distributions(of: dataset, datasetIRI: iri)),
         ]
         if let modified = modified(dataset) { node["dct:modified"] = modified }
-        if let period = dataset.period ?? planPeriod {
+        if let period = period(of: dataset) {
             node["dct:temporal"] = .object([
                 "@type": .string("dct:PeriodOfTime"),
                 "dcat:startDate": Self.date(period.start),
@@ -159,6 +159,17 @@ public struct DCATCatalog: Sendable {
             ])
         }
         return .object(node)
+    }
+
+    /// `dct:temporal`: a survey's fieldwork; for the survey list, from the first fieldwork's
+    /// start to the last one's end; for everything else, the plan's period.
+    func period(of dataset: CatalogDataset) -> CatalogDataset.Period? {
+        if let period = dataset.period { return period }
+        if dataset.changes == .surveys, let start = snapshot.surveys.map(\.periodStart).min(),
+           let end = snapshot.surveys.map(\.periodEnd).max() {
+            return CatalogDataset.Period(start: start, end: end)
+        }
+        return planPeriod
     }
 
     /// Japanese fiscal years run April to March: FY2022–FY2025 is 2022-04-01 to 2026-03-31.
