@@ -272,6 +272,7 @@ public final class HTTPService: HTTPResponder {
     static func isCompressible(_ contentType: String?) -> Bool {
         guard let type = contentType?.lowercased() else { return false }
         return type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") || type.hasPrefix("text/")
+            || type.hasPrefix("application/ld+json")
             || type.hasPrefix("image/svg+xml") || type.hasPrefix("application/openmetrics")
     }
 
