@@ -38,7 +38,8 @@ public enum CollectionResponse {
     ) throws -> HTTPResponse {
         let explicitLimit = try request.query.int("limit", in: 1...maxLimit)
         var start = 0
-        if let cursor = request.query["cursor"] {
+        // An empty `cursor=` is no cursor (the first page): the document allows the empty string.
+        if let cursor = request.query["cursor"], !cursor.isEmpty {
             guard let last = decodeCursor(cursor), let index = items.firstIndex(where: { key($0) == last }) else {
                 throw APIError.badRequest("The cursor is invalid or no longer matches this collection.", parameter: "cursor")
             }

@@ -3291,16 +3291,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
           },
           "description": {
             "type": [
@@ -3313,7 +3345,9 @@ public enum OpenAPIDocument {
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
           },
           "status": {
             "type": "string",
@@ -3363,7 +3397,9 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+                    "description": "Must contain a character other than white space."
                   },
                   "unit": {
                     "type": [
@@ -3406,16 +3442,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
           },
           "description": {
             "type": [
@@ -3428,7 +3496,9 @@ public enum OpenAPIDocument {
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
           },
           "status": {
             "$ref": "#/components/schemas/ProjectStatus",
@@ -3468,7 +3538,9 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+                    "description": "Must contain a character other than white space."
                   },
                   "unit": {
                     "type": [
@@ -3960,12 +4032,14 @@ public enum OpenAPIDocument {
       },
       "SurveyInput": {
         "type": "object",
-        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`.",
+        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`. Text members marked with a pattern must contain a character other than white space. Rules between members (counts within `respondents`, sums, unique numbers, dates) are stated on the members; breaking any is a 422 naming it.",
         "required": [
           "id",
           "edition",
           "title",
           "fiscal_year",
+          "area",
+          "target",
           "sample_size",
           "respondents",
           "method",
@@ -3983,22 +4057,39 @@ public enum OpenAPIDocument {
             "minimum": 1
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space."
           },
           "fiscal_year": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 1900,
+            "maximum": 9999,
+            "description": "A four-digit year; the fiscal year (April to March) that contains `period.start`."
           },
           "fiscal_year_label": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Optional; null is the same as leaving it out (empty)."
           },
           "summary": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Optional; null is the same as leaving it out (empty)."
           },
           "area": {
-            "type": "string"
+            "type": "string",
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space."
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space."
           },
           "sample_size": {
             "type": "integer",
@@ -4006,10 +4097,13 @@ public enum OpenAPIDocument {
           },
           "respondents": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "At most `sample_size`."
           },
           "method": {
-            "type": "string"
+            "type": "string",
+            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
+            "description": "Must contain a character other than white space."
           },
           "period": {
             "type": "object",
@@ -4020,12 +4114,19 @@ public enum OpenAPIDocument {
               },
               "end": {
                 "type": "string",
-                "format": "date"
+                "format": "date",
+                "description": "Not before `start`."
               },
               "label": {
-                "type": "string"
+                "type": "string",
+                "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
               }
-            }
+            },
+            "required": [
+              "start",
+              "end",
+              "label"
+            ]
           },
           "profile": {
             "type": "array",
@@ -4040,15 +4141,22 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "label": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                 },
                 "count": {
                   "type": "integer",
-                  "minimum": 0
+                  "minimum": 0,
+                  "description": "At most `respondents`."
                 }
-              }
+              },
+              "required": [
+                "dimension",
+                "label",
+                "count"
+              ]
             },
-            "description": "Respondents by dimension; each dimension's counts must sum to `respondents`."
+            "description": "Respondents by dimension: both `gender` and `age`, labels unique within a dimension, and each dimension's counts sum to `respondents`."
           },
           "questions": {
             "type": "array",
@@ -4060,7 +4168,8 @@ public enum OpenAPIDocument {
                   "minimum": 1
                 },
                 "text": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                 },
                 "multiple_answers": {
                   "type": "boolean"
@@ -4075,14 +4184,23 @@ public enum OpenAPIDocument {
                         "minimum": 1
                       },
                       "label": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                       },
                       "count": {
                         "type": "integer",
-                        "minimum": 0
+                        "minimum": 0,
+                        "description": "At most `respondents`."
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "number",
+                      "label",
+                      "count"
+                    ]
+                  },
+                  "minItems": 1,
+                  "description": "At least one option; `number`s unique. Counts plus `no_answer.count` sum to `respondents` exactly when `multiple_answers` is false, and to at least `respondents` when it is true."
                 },
                 "no_answer": {
                   "oneOf": [
@@ -4090,13 +4208,19 @@ public enum OpenAPIDocument {
                       "type": "object",
                       "properties": {
                         "label": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                         },
                         "count": {
                           "type": "integer",
-                          "minimum": 0
+                          "minimum": 0,
+                          "description": "At most `respondents`."
                         }
-                      }
+                      },
+                      "required": [
+                        "label",
+                        "count"
+                      ]
                     },
                     {
                       "type": "null"
@@ -4104,7 +4228,10 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "responses": {
-                  "type": "array",
+                  "type": [
+                    "array",
+                    "null"
+                  ],
                   "items": {
                     "type": "object",
                     "properties": {
@@ -4113,28 +4240,49 @@ public enum OpenAPIDocument {
                         "minimum": 1
                       },
                       "heading": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                       },
                       "text": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                       },
                       "option_number": {
                         "type": [
                           "integer",
                           "null"
-                        ]
+                        ],
+                        "description": "When set, the `number` of one of this question's options."
                       },
                       "items": {
-                        "type": "array",
+                        "type": [
+                          "array",
+                          "null"
+                        ],
                         "items": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
                         }
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "rank",
+                      "heading",
+                      "text"
+                    ]
+                  },
+                  "description": "The city's stated responses, if any; null is the same as none."
                 }
-              }
-            }
+              },
+              "required": [
+                "number",
+                "text",
+                "multiple_answers",
+                "options"
+              ]
+            },
+            "minItems": 1,
+            "description": "At least one question; `number`s unique."
           }
         }
       },
@@ -4434,7 +4582,7 @@ public enum OpenAPIDocument {
       "limit": {
         "name": "limit",
         "in": "query",
-        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given.",
+        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -4445,7 +4593,7 @@ public enum OpenAPIDocument {
       "cursor": {
         "name": "cursor",
         "in": "query",
-        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an invalid one is a 400.",
+        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an empty value is the same as none (the first page), any other value that is not a cursor of this collection is a 400.",
         "schema": {
           "type": "string"
         }
@@ -4453,7 +4601,7 @@ public enum OpenAPIDocument {
       "bom": {
         "name": "bom",
         "in": "query",
-        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8.",
+        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8; `0` (or leaving it out) does not. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4465,10 +4613,11 @@ public enum OpenAPIDocument {
       "q": {
         "name": "q",
         "in": "query",
-        "description": "Search text (Japanese of any length; at most 200 characters).",
+        "description": "Search text (Japanese of any length; at most 200 characters, counted as Unicode code points). An empty value matches everything. A control character (U+0000–U+001F, U+007F) or a longer text is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "If-None-Match": {
@@ -4561,7 +4710,7 @@ public enum OpenAPIDocument {
       "policyFilter": {
         "name": "policy",
         "in": "query",
-        "description": "Only measures of this basic policy.",
+        "description": "Only measures of this basic policy. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -4571,7 +4720,7 @@ public enum OpenAPIDocument {
       "scope": {
         "name": "scope",
         "in": "query",
-        "description": "Only events of this scope.",
+        "description": "Only events of this scope. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4583,7 +4732,7 @@ public enum OpenAPIDocument {
       "dimension": {
         "name": "dimension",
         "in": "query",
-        "description": "Only this dimension of the profile.",
+        "description": "Only this dimension of the profile. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4595,12 +4744,42 @@ public enum OpenAPIDocument {
       "projectMeasure": {
         "name": "measure",
         "in": "query",
-        "description": "Only projects under this measure. It must be an existing measure code (`1-1` … `3-8`); any other value is a 400.",
+        "description": "Only projects under this measure: one of the 29 measure codes (`1-1` … `3-8`); any other value is a 400.",
         "schema": {
           "type": "string",
-          "pattern": "^[0-9]+-[0-9]+$",
           "examples": [
             "1-7"
+          ],
+          "enum": [
+            "1-1",
+            "1-2",
+            "1-3",
+            "1-4",
+            "1-5",
+            "1-6",
+            "1-7",
+            "1-8",
+            "1-9",
+            "1-10",
+            "1-11",
+            "2-1",
+            "2-2",
+            "2-3",
+            "2-4",
+            "2-5",
+            "2-6",
+            "2-7",
+            "2-8",
+            "2-9",
+            "2-10",
+            "3-1",
+            "3-2",
+            "3-3",
+            "3-4",
+            "3-5",
+            "3-6",
+            "3-7",
+            "3-8"
           ]
         }
       },
@@ -4625,10 +4804,11 @@ public enum OpenAPIDocument {
       "department": {
         "name": "department",
         "in": "query",
-        "description": "Only projects of this department (exact match); an empty value is a 400.",
+        "description": "Only projects of this department (exact match); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "fiscalYear": {
@@ -4647,10 +4827,11 @@ public enum OpenAPIDocument {
       "projectQ": {
         "name": "q",
         "in": "query",
-        "description": "Search over title, description and department (Japanese of any length); longer than 200 characters is a 400.",
+        "description": "Search over title, description and department (Japanese of any length). An empty value matches everything. Longer than 200 characters (Unicode code points) or containing a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "sort": {

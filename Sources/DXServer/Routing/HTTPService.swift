@@ -85,6 +85,7 @@ public final class HTTPService: HTTPResponder {
             var response: HTTPResponse
             do {
                 let query = try QueryParameters(parsing: head.query)
+                try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
                                   requestID: requestID, route: route.pattern)
                 response = try route.handler(req)

@@ -38,6 +38,8 @@ public struct Route: Sendable {
 /// cheaper than any tree, and it keeps 404 versus 405 decisions in one place.
 public struct Router: Sendable {
     public private(set) var routes: [Route] = []
+    /// The documented query parameters, checked by the service before any handler runs.
+    public var queryRules: QueryParameterRules?
 
     public init() {}
 
