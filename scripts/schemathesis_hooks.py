@@ -42,6 +42,19 @@ def _documented_refusal(case, response):
     # 410: a project archived earlier in the run (documented on every /projects/{id} operation).
     if status == 410 and problem.get("type") == "/problems/archived":
         return True
+    # 400 for a cursor this collection never issued: a cursor is opaque, so a well-formed one
+    # (base64url, as the `cursor` parameter's pattern says) may still name no position.
+    if status == 400 and problem.get("parameter") == "cursor":
+        return True
+    # 422 for an Idempotency-Key reused with another body (documented on POST /projects).
+    if status == 422 and problem.get("type") == "/problems/idempotency-key-reused":
+        return True
+    # 422 "kpi.name/kpi.target is required": a KPI patch must be whole while the project has no
+    # KPI yet (documented on ProjectPatch.kpi); whether it has one is state, not schema.
+    if status == 422 and case.method == "PATCH":
+        errors = problem.get("errors") or []
+        if errors and all(e.get("field") in ("kpi.name", "kpi.target") and e.get("message") == "is required" for e in errors):
+            return True
     # 422 whose every field error is a cross-field rule.
     if status == 422:
         errors = problem.get("errors") or []

@@ -4156,7 +4156,8 @@ public enum OpenAPIDocument {
                 "count"
               ]
             },
-            "description": "Respondents by dimension: both `gender` and `age`, labels unique within a dimension, and each dimension's counts sum to `respondents`."
+            "description": "Respondents by dimension: both `gender` and `age`, labels unique within a dimension, and each dimension's counts sum to `respondents`.",
+            "minItems": 2
           },
           "questions": {
             "type": "array",
@@ -4593,9 +4594,10 @@ public enum OpenAPIDocument {
       "cursor": {
         "name": "cursor",
         "in": "query",
-        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an empty value is the same as none (the first page), any other value that is not a cursor of this collection is a 400.",
+        "description": "Opaque cursor from `meta.next_cursor` of the previous page (base64url without padding). An empty value is the same as none (the first page); any other characters are a 400, and so is a cursor this collection did not issue.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]*$"
         }
       },
       "bom": {
