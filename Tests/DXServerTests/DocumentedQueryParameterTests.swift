@@ -65,6 +65,20 @@ import Testing
             .isSuperset(of: ["measure", "policy", "status", "department", "fiscal_year", "q", "sort"]))
     }
 
+    /// The central check can answer 400 on any operation with query parameters, so each such
+    /// operation must list 400 among its responses.
+    @Test func everyOperationWithQueryParametersDocuments400() throws {
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let paths = try #require(doc["paths"] as? [String: Any])
+        for (operation, rules) in Self.rules() where !rules.isEmpty {
+            let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
+            let item = try #require(paths[parts[1]] as? [String: Any])
+            let op = try #require(item[parts[0].lowercased()] as? [String: Any])
+            let responses = try #require(op["responses"] as? [String: Any])
+            #expect(responses["400"] != nil, "\(operation) has query parameters but no documented 400")
+        }
+    }
+
     @Test func everyDocumentedQueryParameterOutsideItsSchemaIs400NamingIt() throws {
         try withAPIService { api in
             var checked = 0
