@@ -1,12 +1,13 @@
 # dxserve: `make run` and `make test` do all setup on a fresh Debian/Ubuntu machine with Swift.
 SWIFT      ?= swift
 APT_DEPS   := libsqlite3-dev zlib1g-dev
-BENCH_DEPS := wrk curl
+BENCH_DEPS := python3 wrk nginx-light curl
+PROFILE_DEPS := python3 valgrind strace wrk
 HOST       ?= 127.0.0.1
 PORT       ?= 8080
 DB         ?= data/dx.sqlite
 
-.PHONY: all deps build release run test bench clean lint
+.PHONY: all deps build release run test bench profile clean lint
 
 all: build
 
@@ -35,13 +36,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# dxserve against nginx on the same bytes, side by side (scripts/bench.py); writes bench/results.md.
 bench: release
-	@missing=""; for p in $(BENCH_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
-	fi
-	bash scripts/bench.sh
+	bash scripts/install-debian.sh $(BENCH_DEPS)
+	python3 scripts/bench.py
+
+# Instructions (callgrind) and syscalls (strace) per cached request.
+profile: release
+	bash scripts/install-debian.sh $(PROFILE_DEPS)
+	python3 scripts/profile.py
 
 clean:
 	rm -rf .build

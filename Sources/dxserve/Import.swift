@@ -11,7 +11,10 @@ struct Import: ParsableCommand {
             discussion: """
                 The first row names the columns: \(ProjectCSV.requiredColumns.joined(separator: ", ")) (required), \
                 \(ProjectCSV.optionalColumns.joined(separator: ", ")) (optional). Every bad row is reported as \
-                'line N: field: message' on stderr and nothing is written; the exit status is then 1.
+                'line N: field: message' on stderr and nothing is written; the exit status is then 1. \
+                The file must be UTF-8 (a UTF-16 or UTF-32 file is refused by name). No cell may hold a \
+                control character; only \(ProjectCSV.multiLineColumns.sorted().joined(separator: " and ")) cells may hold \
+                line breaks and tabs.
                 """)
 
         @OptionGroup var database: DatabaseOptions

@@ -84,6 +84,8 @@ struct ProjectImportTests {
                 "line 3: end_fiscal_year: must not be before start_fiscal_year (2024)",
                 "line 4: progress: must be an integer, not 'abc'",
                 "line 4: kpi_target: is required",
+                // A title is one line (issue 8 item 1); only description and note may span lines.
+                "line 4: title: must not contain control characters, line breaks or tabs (U+000A found)",
             ])
             #expect(try store.projects().isEmpty, "nothing was written, not even the good row")
         }

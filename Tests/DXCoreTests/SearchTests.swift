@@ -62,7 +62,7 @@ struct SearchTests {
     @Test("SearchQuery builds quoted FTS terms and escaped LIKE patterns")
     func searchQueryPieces() throws {
         let query = try #require(SearchQuery("AI デジタル化 \"x\"y 100%"))
-        #expect(query.shortTerms == ["AI"])
+        #expect(query.shortTerms == ["ai"], "folded to lower case, as the index is")
         #expect(query.matchExpression == "\"デジタル化\" AND \"\"\"x\"\"y\" AND \"100%\"")
         #expect(SearchQuery.likePattern(containing: "1_%\\") == "%1\\_\\%\\\\%")
         #expect(SearchQuery(nil) == nil)

@@ -52,3 +52,57 @@ struct ImportCommandTests {
         #expect(count == .integer(0), "not even the good row was written")
     }
 }
+
+@Suite("dxserve import projects: what cells and files may hold")
+struct ImportInputTests {
+    func file(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("projects-\(UUID().uuidString).csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a control character in any cell is reported per row naming the column; description may span lines")
+    func controlCharacterInCellIsReportedPerRow() throws {
+        let db = tempDatabasePath()
+        let csv = try file(Array((ImportCommandTests.header
+            + "1-7,良い行,課,,,2022,2024,,,,\r\n"
+            + "1-7,題\u{0}名,課,,,2022,2024,,,,\r\n"
+            + "1-7,題名,課\u{7F},,,2022,2024,n\u{1B},,,\r\n"
+            + "1-7,題名,課,,1\u{0},2022,2024,,,,\r\n").utf8))
+        let result = try runDXServe(["import", "projects", csv, "--db", db])
+        #expect(result.status != 0)
+        #expect(result.err.contains("line 3: title: must not contain control characters"))
+        #expect(result.err.contains("line 4: department: must not contain control characters"))
+        #expect(result.err.contains("line 4: kpi_name: must not contain control characters"))
+        #expect(result.err.contains("line 5: progress: must not contain control characters"))
+        #expect(!result.err.contains("line 2"))
+        #expect(!result.err.unicodeScalars.contains { $0.value == 0 || $0.value == 0x1B || $0.value == 0x7F }, "the report echoes no control character")
+        #expect(!result.err.contains("is required"), "a refused cell is not reported again as missing")
+
+        let multiLine = try file(Array(("measure_code,title,department,start_fiscal_year,end_fiscal_year,description,note\r\n"
+            + "1-7,題名,課,2022,2024,\"一行目\r\n二行目\t続き\",\"メモ\n続き\"\r\n").utf8))
+        let ok = try runDXServe(["import", "projects", multiLine, "--db", db])
+        #expect(ok.status == 0, "\(ok.err)")
+    }
+
+    @Test("a UTF-16 or UTF-32 file is refused by name, with or without BOM; bad UTF-8 by line",
+          arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian, .utf16, .utf32LittleEndian, .utf32])
+    func nonUTF8FileIsRefusedClearly(encoding: String.Encoding) throws {
+        let db = tempDatabasePath()
+        let text = ImportCommandTests.header + "1-7,題名,課,,,2022,2024,,,,\r\n"
+        let csv = try file(Array(try #require(text.data(using: encoding))))
+        let result = try runDXServe(["import", "projects", csv, "--db", db])
+        #expect(result.status != 0)
+        #expect(result.err.contains("not UTF-8; save it as UTF-8"), "\(result.err)")
+        #expect(result.err.contains("UTF-16") || result.err.contains("UTF-32"))
+    }
+
+    @Test("invalid UTF-8 is reported with its line")
+    func invalidUTF8IsReportedByLine() throws {
+        let db = tempDatabasePath()
+        let csv = try file(Array((ImportCommandTests.header + "1-7,題名,課,,,2022,2024,,,,\r\n1-7,").utf8) + [0xFF] + Array(",課,,,2022,2024,,,,\r\n".utf8))
+        let result = try runDXServe(["import", "projects", csv, "--db", db])
+        #expect(result.status != 0)
+        #expect(result.err.contains("line 3: the file is not valid UTF-8"))
+    }
+}

@@ -12,6 +12,8 @@ public struct CSVRecord: Sendable, Equatable {
 
 public enum CSVReaderError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidUTF8(line: Int)
+    /// The whole file is in another Unicode encoding, e.g. "UTF-16LE" (Excel's "Unicode text").
+    case notUTF8(encoding: String)
     /// A quoted field still open at the end of the file.
     case unterminatedQuote(line: Int)
     /// A quote inside an unquoted field, or text after a closing quote.
@@ -20,6 +22,7 @@ public enum CSVReaderError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .invalidUTF8(let line): "line \(line): the file is not valid UTF-8 here; save it as UTF-8 (CSV UTF-8 in Excel)"
+        case .notUTF8(let encoding): "the file is \(encoding), not UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)"
         case .unterminatedQuote(let line): "line \(line): a quoted field is never closed"
         case .strayQuote(let line): "line \(line): a quote in the middle of a field; put the whole field in quotes and double the inner quotes"
         }
@@ -28,9 +31,12 @@ public enum CSVReaderError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// RFC 4180 reading: fields separated by commas, records by CRLF (LF or a lone CR also
 /// accepted, as spreadsheets write them), quoted fields holding commas, line breaks and
-/// doubled quotes. A leading UTF-8 BOM is skipped; blank lines are skipped.
+/// doubled quotes. A leading UTF-8 BOM is skipped; blank lines are skipped. The file must be
+/// UTF-8: UTF-16 and UTF-32 are refused by name, other bytes by the line they are on.
 public enum CSVReader {
     public static func read(_ input: [UInt8]) throws(CSVReaderError) -> [CSVRecord] {
+        // Without this, UTF-16 text of ASCII letters would pass as UTF-8 full of NUL bytes.
+        if let encoding = TextEncodingSniffer.otherUnicodeEncoding(of: input) { throw .notUTF8(encoding: encoding) }
         var bytes = input[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A

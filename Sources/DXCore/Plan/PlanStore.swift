@@ -92,7 +92,7 @@ public struct PlanStore: Sendable {
         var conditions: [SQLFragment] = []
         if let policy { conditions.append(SQLFragment("m.policy_id = ?", [SQLiteValue(policy)])) }
         if let query {
-            conditions.append(query.condition(key: "m.code", ftsTable: "measures_fts", ftsKey: "code", text: "m.title"))
+            conditions.append(query.condition(key: "m.code", ftsTable: "measures_fts", ftsKey: "code", text: "title"))
         }
         var sql = "SELECT \(measureColumns) FROM measures m"
         if !conditions.isEmpty { sql += " WHERE " + conditions.map(\.sql).joined(separator: " AND ") }
@@ -114,13 +114,14 @@ public struct PlanStore: Sendable {
         }
     }
 
-    /// Background events, oldest first (national before city within a month).
+    /// Background events, oldest first (national before city within a month, then by title:
+    /// every key of the order is served, so a cursor can name a position in it).
     public func timeline() throws -> [TimelineEvent] {
         try pool.read { db in try Self.timeline(db) }
     }
 
     private static func timeline(_ db: Database) throws -> [TimelineEvent] {
-        try db.rows("SELECT date, scope, title FROM timeline_events ORDER BY date, scope = 'city', id") {
+        try db.rows("SELECT date, scope, title FROM timeline_events ORDER BY date, scope = 'city', title, id") {
             // The CHECK constraint admits only the two scopes the enum knows.
             TimelineEvent(date: $0.string(at: 0), scope: TimelineEvent.Scope(rawValue: $0.string(at: 1)) ?? .national, title: $0.string(at: 2))
         }

@@ -6,6 +6,9 @@ public enum ProjectCSV {
     public static let requiredColumns = ["measure_code", "title", "department", "start_fiscal_year", "end_fiscal_year"]
     public static let optionalColumns = ["description", "status", "progress", "kpi_name", "kpi_unit", "kpi_target", "kpi_actual", "note"]
 
+    /// The columns that may hold TAB, LF and CR (in a quoted cell); every other column is one line.
+    public static let multiLineColumns: Set<String> = ["description", "note"]
+
     /// One patch per data row, or every problem with the header and the cells that could
     /// not be read (value checks come later, from the store's validation).
     public static func rows(from records: [CSVRecord]) -> (rows: [ProjectStore.ImportRow], issues: [ImportIssue]) {
@@ -34,8 +37,19 @@ public enum ProjectCSV {
                                           message: "has \(record.fields.count) fields; the header has \(names.count)"))
                 continue
             }
-            let cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields))
+            var cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields))
             var rowIssues: [FieldIssue] = []
+            // Every cell is checked for control characters before it is read, so none reaches
+            // a message or the database; a refused cell is then treated as absent (its issue
+            // keeps it from being reported a second time as missing).
+            for name in names {
+                guard let cell = cells[name] else { continue }
+                let lines: ControlCharacters.Lines = multiLineColumns.contains(name) ? .multi : .single
+                if let problem = ControlCharacters.problem(in: cell, lines: lines) {
+                    rowIssues.append(FieldIssue(field: name.replacingOccurrences(of: "kpi_", with: "kpi."), message: problem))
+                    cells[name] = ""
+                }
+            }
             var patch = ProjectPatch()
             patch.measureCode = text(cells["measure_code"], trimmed: true)
             patch.title = text(cells["title"])

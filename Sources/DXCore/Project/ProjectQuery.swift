@@ -1,18 +1,25 @@
-/// The order of a project listing. `id` is the tie-breaker of every order, so paging is stable.
+/// The order of a project listing. `id` is the tie-breaker of every order, in the order's own
+/// direction, so every row has one position and keyset paging is stable.
 public enum ProjectSort: String, Sendable, CaseIterable {
     case id
     case title
     case updatedAt = "updated_at"
     case updatedAtDescending = "-updated_at"
 
-    var orderBy: String {
-        switch self {
-        case .id: "p.id"
-        case .title: "p.title, p.id"
-        case .updatedAt: "p.updated_at, p.id"
-        case .updatedAtDescending: "p.updated_at DESC, p.id DESC"
+    /// The keyset order; its name is the `sort` value, so a cursor names the sort it was made
+    /// for. Titles compare by their UTF-8 bytes (SQLite's BINARY collation, the column's).
+    public var order: KeysetOrder {
+        let id = KeysetOrder.Column("p.id", .integer)
+        return switch self {
+        case .id: KeysetOrder(name: rawValue, columns: [id])
+        case .title: KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.title", .text), id])
+        case .updatedAt: KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.updated_at", .text), id])
+        case .updatedAtDescending:
+            KeysetOrder(name: rawValue, columns: [KeysetOrder.Column("p.updated_at", .text), id], direction: .descending)
         }
     }
+
+    var orderBy: String { order.orderBy }
 }
 
 /// The filters of `GET /api/v1/projects`, all optional and ANDed. Archived projects are never
@@ -48,11 +55,11 @@ public struct ProjectQuery: Sendable, Equatable {
             result.append(SQLFragment("p.start_fiscal_year <= ? AND p.end_fiscal_year >= ?", [SQLiteValue(fiscalYear), SQLiteValue(fiscalYear)]))
         }
         if let search {
-            // Short terms are LIKE-matched over the three searched fields joined by a newline,
+            // Short terms are LIKE-matched over the three folded fields joined by a newline,
             // which no term contains (terms are split on whitespace).
             result.append(search.condition(
                 key: "p.id", ftsTable: "projects_fts", ftsKey: "rowid",
-                text: "(p.title || char(10) || p.description || char(10) || p.department)"))
+                text: "(title || char(10) || description || char(10) || department)"))
         }
         return result
     }

@@ -28,15 +28,33 @@ public struct ProjectStore: Sendable {
         return try run { try pool.read { db in try db.rows(sql, conditions.flatMap(\.arguments), Self.project) } }
     }
 
+    /// One page of live projects matching `query`, in its sort order, computed in SQL from
+    /// the cursor's position (see `KeysetQuery`); `total` counts every match.
+    public func projectsPage(_ query: ProjectQuery, page: PageRequest) throws(ProjectStoreError) -> KeysetPage<Project> {
+        let keyset = KeysetQuery(
+            columns: Self.selectColumns, from: Self.selectFrom, conditions: query.conditions, order: query.sort.order)
+        return try run { try pool.read { db in try keyset.page(page, in: db, row: Self.project) } }
+    }
+
     /// Every write to a project, oldest first; archived projects keep theirs.
     public func history(projectID: Int) throws(ProjectStoreError) -> [ProjectHistoryEntry] {
-        let entries: [ProjectHistoryEntry]? = try run {
+        try historyPage(projectID: projectID, page: .all).items
+    }
+
+    /// The order of a project's history: by entry id, which grows with every write.
+    public static let historyOrder = KeysetOrder(name: "id", columns: [KeysetOrder.Column("h.id", .integer)])
+
+    /// One page of a project's history, oldest first, computed in SQL from the cursor's
+    /// position; entries appended meanwhile come after every position, so they show up on a
+    /// later page and nothing repeats.
+    public func historyPage(projectID: Int, page: PageRequest) throws(ProjectStoreError) -> KeysetPage<ProjectHistoryEntry> {
+        let keyset = KeysetQuery(
+            columns: "h.id, h.project_id, h.at, h.actor, h.action, h.changes, h.note", from: "project_history h",
+            conditions: [SQLFragment("h.project_id = ?", [SQLiteValue(projectID)])], order: Self.historyOrder)
+        let entries: KeysetPage<ProjectHistoryEntry>? = try run {
             try pool.read { db in
                 guard try db.scalar("SELECT 1 FROM projects WHERE id = ?", SQLiteValue(projectID)) != nil else { return nil }
-                return try db.rows(
-                    "SELECT id, project_id, at, actor, action, changes, note FROM project_history WHERE project_id = ? ORDER BY id",
-                    [SQLiteValue(projectID)]
-                ) { row in
+                return try keyset.page(page, in: db) { row in
                     ProjectHistoryEntry(
                         id: row.int(at: 0), projectID: row.int(at: 1), at: row.string(at: 2), actor: row.string(at: 3),
                         action: ProjectHistoryEntry.Action(rawValue: row.string(at: 4)) ?? .update,
@@ -148,9 +166,10 @@ public struct ProjectStore: Sendable {
         }
     }
 
-    /// Applies a merge patch. `precondition` (the caller's If-Match) is checked against the
-    /// current row inside the write transaction, so of several writers holding the same
-    /// version exactly one succeeds. A patch that changes nothing writes nothing and returns
+    /// Applies a merge patch. `precondition` (the caller's conditions: in the API, RFC 9110's
+    /// If-Match, If-None-Match and If-Unmodified-Since) is checked against the current row
+    /// inside the write transaction, so of several writers holding the same version exactly
+    /// one succeeds, and a refused one writes nothing (`.preconditionFailed`). A patch that changes nothing writes nothing and returns
     /// `changed == false`.
     public func update(
         id: Int, _ patch: ProjectPatch, actor: String, precondition: ((Project) -> Bool)? = nil
@@ -180,6 +199,7 @@ public struct ProjectStore: Sendable {
     }
 
     /// Archives a project: it leaves every listing and count; its history stays.
+    /// `precondition` is checked as in `update`, inside the same transaction as the write.
     public func archive(
         id: Int, actor: String, note: String? = nil, precondition: ((Project) -> Bool)? = nil
     ) throws(ProjectStoreError) -> Project {
@@ -243,11 +263,12 @@ public struct ProjectStore: Sendable {
 
     // MARK: Helpers (inside a transaction)
 
-    static let selectSQL = """
-        SELECT p.id, p.measure_code, p.title, p.description, p.department, p.status, p.progress,
+    static let selectColumns = """
+        p.id, p.measure_code, p.title, p.description, p.department, p.status, p.progress,
                p.start_fiscal_year, p.end_fiscal_year, p.kpi, p.version, p.created_at, p.updated_at, p.archived_at, m.policy_id
-        FROM projects p JOIN measures m ON m.code = p.measure_code
         """
+    static let selectFrom = "projects p JOIN measures m ON m.code = p.measure_code"
+    static let selectSQL = "SELECT \(selectColumns) FROM \(selectFrom)"
 
     static func project(_ row: Statement) throws -> Project {
         let kpi = try row.optionalString(at: 9).map { try decoder.decode(KPI.self, from: Data($0.utf8)) }
@@ -358,6 +379,9 @@ public struct ProjectStore: Sendable {
             throw error
         } catch let error as SQLiteError {
             throw .database(error)
+        } catch let error as KeysetCursorError {
+            // The API reads cursors for the right order before it calls in; this is a bug.
+            throw .unexpected(error.description)
         } catch {
             throw .unexpected(String(describing: error))
         }

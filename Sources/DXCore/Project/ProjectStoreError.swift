@@ -7,7 +7,8 @@ public enum ProjectStoreError: Error, Sendable, Equatable, CustomStringConvertib
     case archived(id: Int, at: String)
     /// The status change is not in the transition table (409).
     case forbiddenTransition(from: ProjectStatus, to: ProjectStatus)
-    /// The caller's precondition (If-Match) did not hold for the current version (412).
+    /// The caller's precondition (If-Match, If-None-Match, If-Unmodified-Since) did not hold
+    /// for the current version (412); nothing was written.
     case preconditionFailed(current: Project)
     /// The idempotency key was used before with another request body (422).
     case idempotencyKeyReused(key: String)

@@ -1,5 +1,10 @@
 /// Applies a patch to a project's fields and checks every resulting value, collecting all
-/// problems rather than stopping at the first. What needs the database (does the measure
+/// problems rather than stopping at the first.
+///
+/// Ranges: `progress` 0–100, `start_fiscal_year`/`end_fiscal_year` 2000–2100 (start ≤ end),
+/// `kpi.target`/`kpi.actual` −1e15–1e15; integers may be written `10`, `10.0` or `1e1` (a
+/// whole number, as JSON Schema's `integer`), never `10.5`. Lengths in characters: title 200,
+/// department 100, description 10,000, note 2,000, kpi name and unit 100. What needs the database (does the measure
 /// exist, is the status change allowed) is the store's part.
 public enum ProjectValidator {
     public static let fiscalYears = 2000...2100
@@ -8,6 +13,10 @@ public enum ProjectValidator {
     public static let maxDepartmentLength = 100
     public static let maxNoteLength = 2_000
     public static let maxKPITextLength = 100
+    /// `kpi.target` and `kpi.actual`: finite, and small enough that every integer in the range
+    /// is exact in a Double (NaN and infinities, as `1e400` reads, fall outside).
+    public static let kpiValues: ClosedRange<Double> = -1e15...1e15
+    static let kpiValueMessage = "must be a finite number from -1e15 to 1e15"
 
     /// The fields after `patch`, or every problem found. `base` nil means a create: required
     /// fields must be given and the rest take their defaults.
@@ -83,7 +92,7 @@ public enum ProjectValidator {
         }
         if let title { check(text: title, field: "title", max: maxTitleLength, required: true, issues: &issues) }
         if let department { check(text: department, field: "department", max: maxDepartmentLength, required: true, issues: &issues) }
-        check(text: description, field: "description", max: maxDescriptionLength, required: false, issues: &issues)
+        check(text: description, field: "description", max: maxDescriptionLength, required: false, lines: .multi, issues: &issues)
         if !(0...100).contains(progress) { issues.append(FieldIssue(field: "progress", message: "must be from 0 to 100")) }
         if let startYear, !fiscalYears.contains(startYear) {
             issues.append(FieldIssue(field: "start_fiscal_year", message: "must be from \(fiscalYears.lowerBound) to \(fiscalYears.upperBound)"))
@@ -94,9 +103,7 @@ public enum ProjectValidator {
         if let startYear, let endYear, fiscalYears.contains(startYear), fiscalYears.contains(endYear), startYear > endYear {
             issues.append(FieldIssue(field: "end_fiscal_year", message: "must not be before start_fiscal_year (\(startYear))"))
         }
-        if let note = patch.note, note.unicodeScalars.count > maxNoteLength {
-            issues.append(FieldIssue(field: "note", message: "must be at most \(maxNoteLength) characters"))
-        }
+        if let note = patch.note { issues += noteIssues(note) }
 
         guard issues.isEmpty, let measureCode, let title, let department, let startYear, let endYear else {
             return .failure(ValidationFailure(issues: issues))
@@ -138,8 +145,8 @@ public enum ProjectValidator {
         }
         if let name { check(text: name, field: "kpi.name", max: maxKPITextLength, required: true, issues: &issues) }
         check(text: unit, field: "kpi.unit", max: maxKPITextLength, required: false, issues: &issues)
-        if let target, !target.isFinite { issues.append(FieldIssue(field: "kpi.target", message: "must be a finite number")) }
-        if let actual, !actual.isFinite { issues.append(FieldIssue(field: "kpi.actual", message: "must be a finite number")) }
+        if let target, !kpiValues.contains(target) { issues.append(FieldIssue(field: "kpi.target", message: kpiValueMessage)) }
+        if let actual, !kpiValues.contains(actual) { issues.append(FieldIssue(field: "kpi.actual", message: kpiValueMessage)) }
         guard issues.count == before, !incomplete, let name, let target else { return nil }
         return KPI(name: name, unit: unit, target: target, actual: actual)
     }
@@ -152,9 +159,23 @@ public enum ProjectValidator {
         }
     }
 
+    /// What is wrong with a history note (of any write, an archive included), if anything.
+    public static func noteIssues(_ note: String) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        check(text: note, field: "note", max: maxNoteLength, required: false, lines: .multi, issues: &issues)
+        return issues
+    }
+
     /// Lengths in Unicode scalars, which is what SQLite's length() and the CHECKs count.
-    static func check(text: String, field: String, max: Int, required: Bool, issues: inout [FieldIssue]) {
-        if required && text.allSatisfy({ $0.isWhitespace }) {
+    ///
+    /// Control characters (U+0000–U+001F, U+007F) are refused in every text field. Only
+    /// `description` and `note` are multi-line and may hold TAB, LF and CR; `title`,
+    /// `department`, `measure_code`, `status`, `kpi.name` and `kpi.unit` are one line.
+    static func check(text: String, field: String, max: Int, required: Bool, lines: ControlCharacters.Lines = .single,
+                      issues: inout [FieldIssue]) {
+        if let problem = ControlCharacters.problem(in: text, lines: lines) {
+            issues.append(FieldIssue(field: field, message: problem))
+        } else if required && text.allSatisfy({ $0.isWhitespace }) {
             issues.append(FieldIssue(field: field, message: "must not be empty"))
         } else if text.unicodeScalars.count > max {
             issues.append(FieldIssue(field: field, message: "must be at most \(max) characters"))

@@ -68,6 +68,9 @@ public final class Database: @unchecked Sendable {
         var ignored: Int32 = 0
         try check(dx_sqlite_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored), on: handle)
 
+        // The FTS triggers call it (migration 0006), so every connection that may write needs it.
+        try check(SearchText.register(on: handle), on: handle)
+
         try run("PRAGMA foreign_keys = ON")
         try verifyPragma("foreign_keys", equals: "1")
 

@@ -21,11 +21,11 @@ public struct SearchQuery: Sendable, Equatable {
 
     public let terms: [String]
 
-    /// Splits `raw` on ASCII and ideographic (U+3000) whitespace; nil when nothing is left.
+    /// Folds `raw` as the index is folded (`SearchText.fold`: NFKC, lower case) and splits it
+    /// on whitespace (ideographic U+3000 included); nil when nothing is left.
     public init?(_ raw: String?) {
         guard let raw else { return nil }
-        let terms = raw.split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" })
-            .map { Self.foldFullWidthAlphanumerics(String($0)) }
+        let terms = SearchText.fold(raw).split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" }).map(String.init)
         guard !terms.isEmpty else { return nil }
         self.terms = terms
     }
@@ -62,8 +62,10 @@ public struct SearchQuery: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - key: the expression identifying the row in the outer query, e.g. `m.code`.
-    ///   - ftsTable: the FTS5 table, with a column `ftsKey` holding that same key.
-    ///   - text: the expression LIKE-searched for short terms, e.g. `m.title`.
+    ///   - ftsTable: the FTS5 table, with a column `ftsKey` holding that same key; its columns
+    ///     hold the folded text (`SearchText`).
+    ///   - text: an expression over the FTS table's columns LIKE-searched for short terms,
+    ///     e.g. `title`: the folded text, so short terms match across forms as long ones do.
     ///
     /// The three names are SQL written by the caller, never user input.
     public func condition(key: String, ftsTable: String, ftsKey: String, text: String) -> SQLFragment {
@@ -74,25 +76,9 @@ public struct SearchQuery: Sendable, Equatable {
             arguments.append(.text(match))
         }
         for term in shortTerms {
-            // SQLite's LIKE folds ASCII case only, which is what we want for AI / ai.
-            clauses.append("\(text) LIKE ? ESCAPE '\\'")
+            clauses.append("\(key) IN (SELECT \(ftsKey) FROM \(ftsTable) WHERE \(text) LIKE ? ESCAPE '\\')")
             arguments.append(.text(Self.likePattern(containing: term)))
         }
         return SQLFragment("(" + clauses.joined(separator: " AND ") + ")", arguments)
-    }
-
-    /// Turns full-width Latin letters and digits (ＡＩ, ２０２２) into ASCII, which is how
-    /// the plan writes them; other full-width characters (（）～) are left alone.
-    static func foldFullWidthAlphanumerics(_ term: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in term.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                scalars.append(Unicode.Scalar(UInt8(scalar.value - 0xFEE0)))
-            default:
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
     }
 }

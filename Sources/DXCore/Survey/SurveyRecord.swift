@@ -57,8 +57,13 @@ public struct SurveyRecord: Sendable, Equatable {
 
     /// The profile with ratios, in stored order.
     public var profileEntries: [ProfileEntry] {
-        profile.map {
-            ProfileEntry(dimension: $0.dimension, label: $0.label, count: $0.count, respondents: survey.respondents)
+        var positions: [ProfileDimension: Int] = [:]
+        return profile.map {
+            // Stored positions count 1, 2, … per dimension in this same order (see SurveyRows).
+            let position = positions[$0.dimension, default: 0] + 1
+            positions[$0.dimension] = position
+            return ProfileEntry(
+                dimension: $0.dimension, label: $0.label, count: $0.count, respondents: survey.respondents, position: position)
         }
     }
 

@@ -1,6 +1,27 @@
 /// Checks a submitted survey for the consistency its statistics depend on and turns it into a
 /// `SurveyRecord`. All problems are collected in one pass so a 422 can list them together.
+///
+/// Every number has a range, checked before any arithmetic touches it, and sums are
+/// overflow-checked besides, so no body can trap the process:
+/// - `id`: 1–999,999,999 (`surveyIDs`: what `GET /api/v1/surveys/{id}` reads, nine digits)
+/// - `edition`: 1–9,999; `fiscal_year`: 1900–9999
+/// - `sample_size`: 1–100,000,000 (`maxSampleSize`); `respondents`: 1 to `sample_size`
+/// - every `count`: 0 to `respondents` (0 to `maxSampleSize` when `respondents` is unusable)
+/// - `questions[].number`: 1–999,999,999 (`questionNumbers`: what `/questions/{n}` reads)
+/// - `options[].number`, `responses[].rank`, `responses[].option_number`: 1–9,999
+///
+/// Text fields refuse control characters (U+0000–U+001F, U+007F). Only `summary` and
+/// `questions[].responses[].text` are multi-line and may hold TAB, LF and CR; every other text
+/// field (`title`, `fiscal_year_label`, `area`, `target`, `method`, labels, question `text`,
+/// `heading`, `items`) is one line.
 public enum SurveyValidator {
+    public static let surveyIDs = 1...999_999_999
+    public static let editions = 1...9_999
+    public static let fiscalYears = 1900...9999
+    public static let maxSampleSize = 100_000_000
+    public static let questionNumbers = 1...999_999_999
+    public static let smallNumbers = 1...9_999
+
     public static func validate(_ input: SurveyInput) throws(SurveyValidationError) -> SurveyRecord {
         var check = Checker()
         let record = check.survey(input)
@@ -30,8 +51,12 @@ private struct Checker {
         return value
     }
 
-    mutating func text(_ value: String?, _ field: String) -> String? {
+    mutating func text(_ value: String?, _ field: String, lines: ControlCharacters.Lines = .single) -> String? {
         guard let value = required(value, field) else { return nil }
+        if let problem = ControlCharacters.problem(in: value, lines: lines) {
+            report(field, problem)
+            return nil
+        }
         if value.allSatisfy(\.isWhitespace) {
             report(field, "must not be empty")
             return nil
@@ -39,10 +64,20 @@ private struct Checker {
         return value
     }
 
-    mutating func positive(_ value: Int?, _ field: String) -> Int? {
+    /// An optional text field: absent is allowed, present is checked like any other.
+    mutating func optionalText(_ value: String?, _ field: String, lines: ControlCharacters.Lines = .single) -> String? {
+        guard let value else { return nil }
+        if let problem = ControlCharacters.problem(in: value, lines: lines) {
+            report(field, problem)
+            return nil
+        }
+        return value
+    }
+
+    mutating func positive(_ value: Int?, _ field: String, in range: ClosedRange<Int> = SurveyValidator.smallNumbers) -> Int? {
         guard let value = required(value, field) else { return nil }
-        if value <= 0 {
-            report(field, "must be greater than 0, got \(value)")
+        if !range.contains(value) {
+            report(field, "must be from \(range.lowerBound) to \(range.upperBound), got \(value)")
             return nil
         }
         return value
@@ -59,22 +94,41 @@ private struct Checker {
             report(field, "\(value) exceeds the \(respondents) respondents")
             return nil
         }
+        if value > SurveyValidator.maxSampleSize {
+            report(field, "must be at most \(SurveyValidator.maxSampleSize), got \(value)")
+            return nil
+        }
         return value
     }
 
-    mutating func survey(_ input: SurveyInput) -> SurveyRecord? {
-        let id = positive(input.id, "id")
-        let edition = positive(input.edition, "edition")
-        let title = text(input.title, "title")
-        let fiscalYear = required(input.fiscalYear, "fiscal_year")
-        if let fiscalYear, !(1900...9999).contains(fiscalYear) {
-            report("fiscal_year", "must be a four-digit year, got \(fiscalYear)")
+    /// `values` added with overflow reported: Int.max stands for "more than can be counted",
+    /// which compares as too many against any respondents.
+    func checkedSum(_ values: [Int]) -> Int {
+        var total = 0
+        for value in values {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            if overflow { return Int.max }
+            total = sum
         }
+        return total
+    }
+
+    mutating func survey(_ input: SurveyInput) -> SurveyRecord? {
+        let id = positive(input.id, "id", in: SurveyValidator.surveyIDs)
+        let edition = positive(input.edition, "edition", in: SurveyValidator.editions)
+        let title = text(input.title, "title")
+        var fiscalYear = required(input.fiscalYear, "fiscal_year")
+        if let year = fiscalYear, !SurveyValidator.fiscalYears.contains(year) {
+            report("fiscal_year", "must be a four-digit year, got \(year)")
+            fiscalYear = nil
+        }
+        let fiscalYearLabel = optionalText(input.fiscalYearLabel, "fiscal_year_label")
+        let summary = optionalText(input.summary, "summary", lines: .multi)
         let area = text(input.area, "area")
         let target = text(input.target, "target")
         let method = text(input.method, "method")
-        let sampleSize = positive(input.sampleSize, "sample_size")
-        var respondents = positive(input.respondents, "respondents")
+        let sampleSize = positive(input.sampleSize, "sample_size", in: 1...SurveyValidator.maxSampleSize)
+        var respondents = positive(input.respondents, "respondents", in: 1...SurveyValidator.maxSampleSize)
         if let r = respondents, let s = sampleSize, r > s {
             report("respondents", "\(r) exceeds the sample size \(s)")
             respondents = nil
@@ -88,7 +142,7 @@ private struct Checker {
         else { return nil }
         let survey = Survey(
             id: id, edition: edition, title: title, fiscalYear: fiscalYear,
-            fiscalYearLabel: input.fiscalYearLabel ?? "", summary: input.summary ?? "", area: area,
+            fiscalYearLabel: fiscalYearLabel ?? "", summary: summary ?? "", area: area,
             target: target, sampleSize: sampleSize, respondents: respondents, method: method, period: period)
         return SurveyRecord(survey: survey, profile: profile, questions: questions)
     }
@@ -115,6 +169,10 @@ private struct Checker {
 
     mutating func date(_ value: String?, _ field: String) -> CalendarDate? {
         guard let value = required(value, field) else { return nil }
+        if let problem = ControlCharacters.problem(in: value) {
+            report(field, problem)
+            return nil
+        }
         guard let date = CalendarDate(iso: value) else {
             report(field, "must be a calendar date YYYY-MM-DD, got \"\(value)\"")
             return nil
@@ -135,7 +193,9 @@ private struct Checker {
             var dimension: ProfileDimension?
             if let raw = required(category.dimension, "\(path).dimension") {
                 dimension = ProfileDimension(rawValue: raw)
-                if dimension == nil {
+                if dimension == nil, let problem = ControlCharacters.problem(in: raw) {
+                    report("\(path).dimension", problem)
+                } else if dimension == nil {
                     let allowed = ProfileDimension.allCases.map(\.rawValue).joined(separator: ", ")
                     report("\(path).dimension", "must be one of \(allowed), got \"\(raw)\"")
                 }
@@ -145,8 +205,12 @@ private struct Checker {
             if let dimension, let label, !labels[dimension, default: []].insert(label).inserted {
                 report("\(path).label", "\"\(label)\" appears twice under \(dimension.rawValue)")
             }
-            // Sum what was given even when over the limit, so the sum message reflects the input.
-            if let dimension, let given = category.count { sums[dimension, default: 0] += given }
+            // Sum what was given even when over the limit, so the sum message reflects the input;
+            // checked, as any count may be near Int.max (a sum that overflows is over anyway).
+            if let dimension, let given = category.count {
+                let (sum, overflow) = sums[dimension, default: 0].addingReportingOverflow(given)
+                sums[dimension] = overflow ? Int.max : sum
+            }
             guard let dimension, let label, let count else {
                 complete = false
                 continue
@@ -190,7 +254,7 @@ private struct Checker {
     }
 
     mutating func question(_ input: SurveyInput.Question, path: String, respondents: Int?) -> SurveyRecord.Question? {
-        let number = positive(input.number, "\(path).number")
+        let number = positive(input.number, "\(path).number", in: SurveyValidator.questionNumbers)
         let text = self.text(input.text, "\(path).text")
         let multipleAnswers = required(input.multipleAnswers, "\(path).multiple_answers")
 
@@ -232,7 +296,9 @@ private struct Checker {
         // Everyone either picked something or is counted as no answer. With one answer each the
         // counts add up to the respondents exactly; with several they can only add up to more.
         if let respondents, let multipleAnswers, optionsComplete, noAnswerComplete {
-            let total = options.reduce(0) { $0 + $1.count } + (noAnswer?.count ?? 0)
+            // Each count is within 0...respondents (at most maxSampleSize), so only an absurd
+            // number of options could overflow; the sum is checked all the same.
+            let total = checkedSum(options.map(\.count) + [noAnswer?.count ?? 0])
             if !multipleAnswers && total != respondents {
                 report("\(path).options", "single-answer counts sum to \(total), not the \(respondents) respondents")
             } else if multipleAnswers && total < respondents {
@@ -246,8 +312,11 @@ private struct Checker {
             let responsePath = "\(path).responses[\(k)]"
             let rank = positive(response.rank, "\(responsePath).rank")
             let heading = self.text(response.heading, "\(responsePath).heading")
-            let text = self.text(response.text, "\(responsePath).text")
-            if let optionNumber = response.optionNumber, optionsComplete, !optionNumbers.contains(optionNumber) {
+            let text = self.text(response.text, "\(responsePath).text", lines: .multi)
+            if let optionNumber = response.optionNumber, !SurveyValidator.smallNumbers.contains(optionNumber) {
+                report("\(responsePath).option_number", "must be from 1 to \(SurveyValidator.smallNumbers.upperBound), got \(optionNumber)")
+                responsesComplete = false
+            } else if let optionNumber = response.optionNumber, optionsComplete, !optionNumbers.contains(optionNumber) {
                 report("\(responsePath).option_number", "\(optionNumber) is not an option of this question")
                 responsesComplete = false
             }

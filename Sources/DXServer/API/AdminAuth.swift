@@ -13,7 +13,9 @@ public struct AdminAuth: Sendable {
     public init(tokens: TokenStore) { self.tokens = tokens }
 
     public func authenticate(_ request: Request) throws(APIError) -> AdminIdentity {
-        guard let header = request.headers["Authorization"] else {
+        let value: String?
+        do { value = try request.headers.singleton(.authorization) } catch { throw error.apiError }
+        guard let header = value else {
             throw Self.unauthorized("This request needs an admin token: Authorization: Bearer TOKEN.", challenge: "Bearer realm=\"dxserve\"")
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)

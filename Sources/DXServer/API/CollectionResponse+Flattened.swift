@@ -1,16 +1,20 @@
+import DXCore
+
 extension CollectionResponse {
     /// A collection whose items hold a table of their own (a question and its options): JSON
-    /// pages the items, CSV flattens them into one row per nested entry. Both go through the
-    /// shared `make`, so paging, the envelope, `Link` and CSV headers stay the same as for
-    /// every other collection; only what one CSV row is differs.
-    public static func make<T: Encodable, Row: Encodable & CSVRepresentable>(
-        _ items: [T], request: Request, key: (T) -> String, csvRows: (T) -> [Row], rowKey: (Row) -> String,
-        meta extra: [String: JSONValue] = [:], csvName: String
+    /// pages the items, CSV pages the rows they flatten into, each in its own natural order
+    /// with its own cursors. Both go through the shared `make`, so paging, the envelope,
+    /// `Link` and CSV headers stay the same as for every other collection; only what one CSV
+    /// row is differs.
+    public static func make<T: Encodable & NaturallyOrdered, Row: Encodable & CSVRepresentable & NaturallyOrdered>(
+        _ items: [T], request: Request, csvRows: (T) -> [Row], meta extra: [String: JSONValue] = [:], csvName: String
     ) throws -> HTTPResponse {
         if request.format == .csv {
-            return try make(items.flatMap(csvRows), request: request, key: rowKey, meta: extra, csvName: csvName)
+            return try make(items.flatMap(csvRows), request: request, meta: extra, csvName: csvName)
         }
-        return try make(items.map { JSONOnly(value: $0) }, request: request, key: { key($0.value) }, meta: extra, csvName: csvName)
+        let page = try pageRequest(request, order: T.naturalOrder)
+        let items = KeysetPage(paging: items, order: T.naturalOrder, position: \.sortPosition, request: page)
+        return try make(items.map { JSONOnly(value: $0) }, of: page, request: request, meta: extra, csvName: csvName)
     }
 }
 

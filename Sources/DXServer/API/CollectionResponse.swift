@@ -1,3 +1,4 @@
+import DXCore
 import Foundation
 
 /// The one path every collection takes: filtering is the route's business; paging, the
@@ -30,35 +31,51 @@ public enum CollectionResponse {
         }
     }
 
-    /// `items` are the whole filtered collection in its order; `key` identifies an item
-    /// stably, so a cursor names the last item seen rather than an offset that shifts when
-    /// rows are added (keyset paging over the ordered list).
-    public static func make<T: Encodable & CSVRepresentable>(
-        _ items: [T], request: Request, key: (T) -> String, meta extra: [String: JSONValue] = [:], csvName: String
-    ) throws -> HTTPResponse {
+    /// Reads `?limit` and `?cursor` for a collection listed in `order`.
+    ///
+    /// JSON pages hold `defaultLimit` rows unless `?limit` says otherwise; CSV holds every row
+    /// after the cursor unless `?limit` is given (a spreadsheet user wants the whole table).
+    /// An empty `?cursor=` is the same as none: the first page. A cursor that does not decode,
+    /// or one made for another order (`sort`), is a 400 naming `cursor`.
+    public static func pageRequest(_ request: Request, order: KeysetOrder) throws(APIError) -> PageRequest {
         let explicitLimit = try request.query.int("limit", in: 1...maxLimit)
-        var start = 0
-        // An empty `cursor=` is no cursor (the first page): the document allows the empty string.
-        if let cursor = request.query["cursor"], !cursor.isEmpty {
-            guard let last = decodeCursor(cursor), let index = items.firstIndex(where: { key($0) == last }) else {
-                throw APIError.badRequest("The cursor is invalid or no longer matches this collection.", parameter: "cursor")
-            }
-            start = index + 1
+        let limit = explicitLimit ?? (request.format == .csv ? nil : defaultLimit)
+        guard let raw = request.query["cursor"], !raw.isEmpty else { return PageRequest(limit: limit) }
+        do throws(KeysetCursorError) {
+            return PageRequest(limit: limit, after: try KeysetCursor(decoding: raw, for: order))
+        } catch {
+            throw APIError.badRequest(error.description, parameter: "cursor")
         }
+    }
+
+    /// A fixed collection held in memory, paged in its natural order (see `NaturallyOrdered`).
+    public static func make<T: Encodable & CSVRepresentable & NaturallyOrdered>(
+        _ items: [T], request: Request, meta extra: [String: JSONValue] = [:], csvName: String
+    ) throws -> HTTPResponse {
+        let page = try pageRequest(request, order: T.naturalOrder)
+        return try make(
+            KeysetPage(paging: items, order: T.naturalOrder, position: \.sortPosition, request: page), of: page,
+            request: request, meta: extra, csvName: csvName)
+    }
+
+    /// One page as the envelope (JSON) or a table (CSV). When another page follows, both
+    /// carry `Link: <…>; rel="next"` (RFC 8288) and JSON also `meta.next_cursor`.
+    public static func make<T: Encodable & CSVRepresentable>(
+        _ page: KeysetPage<T>, of pageRequest: PageRequest, request: Request, meta extra: [String: JSONValue] = [:],
+        csvName: String
+    ) throws -> HTTPResponse {
+        let nextCursor = page.next?.encoded
+        var response: HTTPResponse
         if request.format == .csv {
-            // A spreadsheet user wants the whole table; paging applies only when asked for.
-            let slice = explicitLimit.map { Array(items[start..<min(items.count, start + $0)]) } ?? Array(items[start...])
-            var response = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8; header=present",
-                                        body: CSVWriter.write(slice, bom: request.wantsBOM))
+            response = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8; header=present",
+                                    body: CSVWriter.write(page.items, bom: request.wantsBOM))
             response.headers.add("Content-Disposition", "inline; filename=\"\(csvName).csv\"")
-            return response
+        } else {
+            let meta = Meta(total: page.total, count: page.items.count, limit: pageRequest.limit ?? defaultLimit,
+                            nextCursor: nextCursor, extra: extra)
+            response = HTTPResponse(status: 200, contentType: "application/json; charset=utf-8",
+                                    body: try JSONBody.encode(Envelope(data: page.items, meta: meta)))
         }
-        let limit = explicitLimit ?? defaultLimit
-        let end = min(items.count, start + limit)
-        let page = Array(items[start..<end])
-        let nextCursor = end < items.count && !page.isEmpty ? encodeCursor(key(page[page.count - 1])) : nil
-        let envelope = Envelope(data: page, meta: Meta(total: items.count, count: page.count, limit: limit, nextCursor: nextCursor, extra: extra))
-        var response = HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: try JSONBody.encode(envelope))
         if let nextCursor {
             response.headers.add("Link", "<\(nextURL(request, cursor: nextCursor))>; rel=\"next\"")
         }
@@ -67,23 +84,12 @@ public enum CollectionResponse {
 
     /// Absolute, as RFC 8288 readers expect; the query keeps every parameter but the cursor.
     static func nextURL(_ request: Request, cursor: String) -> String {
-        let host = request.headers["Host"] ?? "localhost"
-        let scheme = request.headers["X-Forwarded-Proto"] == "https" ? "https" : "http"
+        // Singletons: conflicting duplicates were refused before routing.
+        let host = (try? request.headers.singleton(.host)) ?? nil ?? "localhost"
+        let scheme = (try? request.headers.singleton(.xForwardedProto)) == "https" ? "https" : "http"
         var pairs = request.query.pairs.filter { $0.name != "cursor" }.map { "\(QueryParameters.encode($0.name))=\(QueryParameters.encode($0.value))" }
         pairs.append("cursor=\(cursor)")
         return "\(scheme)://\(host)\(request.path)?\(pairs.joined(separator: "&"))"
-    }
-
-    static func encodeCursor(_ key: String) -> String {
-        Data(key.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decodeCursor(_ cursor: String) -> String? {
-        var b64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b64.count % 4 != 0 { b64 += "=" }
-        guard let data = Data(base64Encoded: b64) else { return nil }
-        return String(data: data, encoding: .utf8)
     }
 }
 

@@ -1,32 +1,64 @@
-import Foundation
-
 /// Reads a request's JSON body into a `Decodable`, each way it can be wrong answered where it
 /// is found: a body that is not declared JSON is 415, one that does not parse as a JSON object
 /// is 400, and a member of the wrong type is 422 naming it.
 enum JSONRequestBody {
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) throws(APIError) -> T {
-        guard isJSON(request.headers["Content-Type"]) else {
+    /// The body read by the strict `JSONReader`: not UTF-8, not JSON, or a member name given
+    /// twice is a 400 saying which (a duplicate names the member in `member`).
+    static func value(of request: Request) throws(APIError) -> JSONValue {
+        do {
+            return try JSONReader.read(request.body)
+        } catch {
+            var extensions: [String: JSONValue] = [:]
+            if case .duplicateMember(let path) = error { extensions["member"] = .string(path) }
+            throw APIError(status: 400, type: "/problems/bad-request", detail: error.description, extensions: extensions)
+        }
+    }
+
+    /// - Parameter integersOnly: the body's type holds no fractions (a survey: ids, years,
+    ///   counts), so every number in it must be a whole number of at most 2^53 in size
+    ///   (`10`, `10.0` and `1e1` are the same integer); anything else is a 422 naming each
+    ///   member, checked here because the decoder's own errors cannot say which member it was.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false) throws(APIError) -> T {
+        guard isJSON(request.contentType) else {
             // RFC 9110 §15.5.16: say which media type would have been accepted.
             throw APIError(
                 status: 415, type: "/problems/unsupported-media-type",
                 detail: "The body must be JSON, sent with Content-Type: application/json.",
                 headers: HTTPHeaders([("Accept-Post", "application/json")]))
         }
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: Data(request.body))
-        } catch {
-            throw .badRequest("The body is not valid JSON.")
-        }
-        guard parsed is [String: Any] else {
+        let body = try value(of: request)
+        guard case .object = body else {
             throw .badRequest("The body must be a JSON object.")
         }
+        if integersOnly {
+            let errors = nonIntegers(in: body, path: "")
+            if !errors.isEmpty { throw .invalidFields(errors) }
+        }
         do {
-            return try JSONBody.decode(type, from: request.body)
+            return try JSONBody.decode(type, from: Array(JSONReader.withoutBOM(request.body)))
         } catch let error as DecodingError {
             throw .invalidFields([fieldError(error)])
         } catch {
             throw .badRequest("The body could not be read as JSON.")
+        }
+    }
+
+    /// Integers are exact in a Double up to 2^53, and every integer field has a smaller range.
+    static let largestExactInteger = 9_007_199_254_740_992.0
+
+    /// Every number under `value` that is not a whole number within ±2^53, named by its path.
+    static func nonIntegers(in value: JSONValue, path: String) -> [FieldError] {
+        switch value {
+        case .number(let number) where !number.isFinite || abs(number) > largestExactInteger:
+            return [FieldError(field: path, message: "is out of range")]
+        case .number(let number) where number != number.rounded():
+            return [FieldError(field: path, message: "must be an integer, not a fraction")]
+        case .array(let items):
+            return items.enumerated().flatMap { nonIntegers(in: $1, path: "\(path)[\($0)]") }
+        case .object(let members):
+            return members.sorted { $0.key < $1.key }.flatMap { nonIntegers(in: $1, path: path.isEmpty ? $0 : "\(path).\($0)") }
+        default:
+            return []
         }
     }
 

@@ -7,20 +7,20 @@ public enum PlanRoutes {
     public static func register(on router: inout Router, context: AppContext) {
         let store = PlanStore(pool: context.pool)
 
-        router.get(base) { _ in
+        router.get(base, options: .publicRead) { _ in
             .json(index)
         }
-        router.get("\(base)/plan") { _ in
+        router.get("\(base)/plan", options: .publicRead) { _ in
             guard let plan = try store.plan() else { throw APIError(status: 503, detail: "The plan has not been loaded.") }
             return try .json(plan)
         }
         router.get("\(base)/concepts", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.concepts(), request: req, key: { String($0.id) }, csvName: "concepts")
+            try CollectionResponse.make(try store.concepts(), request: req, csvName: "concepts")
         }
         router.get("\(base)/policies", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.policies(), request: req, key: { String($0.id) }, csvName: "policies")
+            try CollectionResponse.make(try store.policies(), request: req, csvName: "policies")
         }
-        router.get("\(base)/policies/{id}") { req in
+        router.get("\(base)/policies/{id}", options: .publicRead) { req in
             let id = try req.parameter("id")
             guard let number = Int(id), let policy = try store.policy(id: number) else {
                 throw APIError.notFound("There is no basic policy '\(id)'; policies are numbered 1 to 3.")
@@ -32,9 +32,9 @@ public enum PlanRoutes {
             let q = req.query["q"]
             if let q, q.count > 200 { throw APIError.badRequest("The search text is longer than 200 characters.", parameter: "q") }
             let measures = try store.measures(policy: policy, query: q)
-            return try CollectionResponse.make(measures, request: req, key: \.code, csvName: "measures")
+            return try CollectionResponse.make(measures, request: req, csvName: "measures")
         }
-        router.get("\(base)/measures/{code}") { req in
+        router.get("\(base)/measures/{code}", options: .publicRead) { req in
             let code = try req.parameter("code")
             guard let measure = try store.measure(code: code) else {
                 throw APIError.notFound("There is no measure '\(code)'; measures are coded 1-1 to 3-8.")
@@ -43,14 +43,14 @@ public enum PlanRoutes {
             return try .json(MeasureDetail(measure: measure, projects: projects))
         }
         router.get("\(base)/principles", options: .publicCollection) { req in
-            try CollectionResponse.make(try store.principles(), request: req, key: { String($0.id) }, csvName: "principles")
+            try CollectionResponse.make(try store.principles(), request: req, csvName: "principles")
         }
         router.get("\(base)/timeline", options: .publicCollection) { req in
             let scope = try req.query.oneOf("scope", ["national", "city"])
             let events = try store.timeline().filter { scope == nil || $0.scope.rawValue == scope }
-            return try CollectionResponse.make(events, request: req, key: { "\($0.scope.rawValue):\($0.date):\($0.title)" }, csvName: "timeline")
+            return try CollectionResponse.make(events, request: req, csvName: "timeline")
         }
-        router.get("\(base)/governance") { _ in
+        router.get("\(base)/governance", options: .publicRead) { _ in
             try .json(try store.governance())
         }
     }
@@ -78,21 +78,25 @@ public enum PlanRoutes {
 
 extension Concept: CSVRepresentable {
     public static let csvHeader = ["id", "question", "statement"]
+    public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), question, statement] }
 }
 
 extension Policy: CSVRepresentable {
     public static let csvHeader = ["id", "title", "goal", "measure_count", "project_count"]
+    public static let csvNumberColumns: Set<String> = ["id", "measure_count", "project_count"]
     public var csvRow: [String] { [String(id), title, goal, String(measureCount), String(projectCount)] }
 }
 
 extension Measure: CSVRepresentable {
     public static let csvHeader = ["code", "policy_id", "position", "title", "project_count"]
+    public static let csvNumberColumns: Set<String> = ["policy_id", "position", "project_count"]
     public var csvRow: [String] { [code, String(policyID), String(position), title, String(projectCount)] }
 }
 
 extension Principle: CSVRepresentable {
     public static let csvHeader = ["id", "name", "interpretation"]
+    public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), name, interpretation] }
 }
 

@@ -12,7 +12,8 @@ public enum ProjectRoutes {
 
         router.get(base, options: .publicCollection) { request in
             let query = try listQuery(request, store: store)
-            return try CollectionResponse.make(try store.projects(query), request: request, key: { String($0.id) }, csvName: "projects")
+            let page = try CollectionResponse.pageRequest(request, order: query.sort.order)
+            return try CollectionResponse.make(try store.projectsPage(query, page: page), of: page, request: request, csvName: "projects")
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
@@ -29,40 +30,45 @@ public enum ProjectRoutes {
             }
         }
 
-        router.get("\(base)/{id}") { request in
+        router.get("\(base)/{id}", options: .publicRead) { request in
             let project = try store.project(id: try projectID(request))
-            var response = try HTTPResponse.json(project)
-            response.headers.add("ETag", project.entityTag)
-            return response
+            return try representation(project)
         }
 
-        router.add("PATCH", "\(base)/{id}", options: .write) { request in
+        // The preconditions are evaluated by the store against the row inside the write
+        // transaction (RFC 9110 §13.2.2), so of two writers holding one version only one wins.
+        router.add("PATCH", "\(base)/{id}", options: writeWithPreconditions) { request in
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
-            let (project, _) = try store.update(id: id, patch, actor: admin.tokenName, precondition: ifMatch(request))
-            var response = try HTTPResponse.json(project)
-            response.headers.add("ETag", project.entityTag)
-            return response
+            let conditions = request.preconditions
+            let (project, _) = try namingFailure(conditions, method: request.method) {
+                try store.update(id: id, patch, actor: admin.tokenName, precondition: precondition(conditions, method: request.method))
+            }
+            return try representation(project)
         }
 
         // Archives: the project leaves every listing and count; its history stays readable and
         // a GET of it answers 410 Gone.
-        router.add("DELETE", "\(base)/{id}", options: .write) { request in
+        router.add("DELETE", "\(base)/{id}", options: writeWithPreconditions) { request in
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let note = request.body.isEmpty ? nil : try archiveNote(request)
-            _ = try store.archive(id: id, actor: admin.tokenName, note: note, precondition: ifMatch(request))
+            let conditions = request.preconditions
+            _ = try namingFailure(conditions, method: request.method) {
+                try store.archive(id: id, actor: admin.tokenName, note: note, precondition: precondition(conditions, method: request.method))
+            }
             return HTTPResponse(status: 204)
         }
 
         router.get("\(base)/{id}/history", options: .publicCollection) { request in
             let id = try projectID(request)
+            let page = try CollectionResponse.pageRequest(request, order: ProjectStore.historyOrder)
             return try CollectionResponse.make(
-                try store.history(projectID: id), request: request, key: { String($0.id) }, csvName: "project-\(id)-history")
+                try store.historyPage(projectID: id, page: page), of: page, request: request, csvName: "project-\(id)-history")
         }
 
-        router.get("/api/v1/progress") { _ in
+        router.get("/api/v1/progress", options: .publicRead) { _ in
             try .json(try store.progress())
         }
     }
@@ -73,10 +79,36 @@ public enum ProjectRoutes {
         return id
     }
 
-    /// RFC 9110 §13.1.1, evaluated by the store against the row inside the write transaction.
-    static func ifMatch(_ request: Request) -> (@Sendable (Project) -> Bool)? {
-        guard let header = request.headers["If-Match"] else { return nil }
-        return { ETag.matches(ifMatch: header, etag: $0.entityTag) }
+    static let writeWithPreconditions = RouteOptions(preconditionsInStore: true)
+
+    /// A project with its validators: `ETag` from the version, `Last-Modified` from `updated_at`.
+    static func representation(_ project: Project) throws -> HTTPResponse {
+        var response = try HTTPResponse.json(project)
+        response.headers.add("ETag", project.entityTag)
+        if let lastModified = project.lastModified {
+            response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: lastModified))
+        }
+        return response
+    }
+
+    /// RFC 9110 §13.1, evaluated by the store against the current row inside the write
+    /// transaction; nil when the request carries no precondition.
+    static func precondition(_ conditions: Preconditions, method: String) -> ((Project) -> Bool)? {
+        guard !conditions.isEmpty else { return nil }
+        return { conditions.evaluate(etag: $0.entityTag, lastModified: $0.lastModified, method: method) == .proceed }
+    }
+
+    /// Runs a store write; a refused precondition becomes the 412 that names the field which
+    /// failed against the row the store saw.
+    static func namingFailure<T>(_ conditions: Preconditions, method: String, _ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch ProjectStoreError.preconditionFailed(let current) {
+            if case .failed(let field) = conditions.evaluate(etag: current.entityTag, lastModified: current.lastModified, method: method) {
+                throw Preconditions.failure(field, etag: current.entityTag, lastModified: current.lastModified)
+            }
+            throw ProjectStoreError.preconditionFailed(current: current)
+        }
     }
 
     /// A DELETE may carry `{"note": "…"}` for the history, and nothing else.
@@ -85,7 +117,9 @@ public enum ProjectRoutes {
         var note: String?
         for (name, value) in try ProjectRequestBody.object(from: request).sorted(by: { $0.key < $1.key }) {
             switch (name, value) {
-            case ("note", .string(let text)): note = text
+            case ("note", .string(let text)):
+                note = text
+                errors += ProjectValidator.noteIssues(text).map { FieldError(field: $0.field, message: $0.message) }
             case ("note", .null): break
             case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
             default: errors.append(FieldError(field: name, message: "cannot be sent when archiving; only a note can"))
@@ -96,7 +130,9 @@ public enum ProjectRoutes {
     }
 
     static func idempotencyKey(_ request: Request, admin: AdminIdentity) throws(APIError) -> ProjectStore.IdempotencyKey? {
-        guard let key = request.headers["Idempotency-Key"] else { return nil }
+        let value: String?
+        do { value = try request.headers.singleton(.idempotencyKey) } catch { throw error.apiError }
+        guard let key = value else { return nil }
         guard !key.isEmpty, key.utf8.count <= maxIdempotencyKeyLength else {
             throw APIError(
                 status: 400, type: "/problems/bad-request",

@@ -7,21 +7,21 @@ public enum SurveyRoutes {
         let store = SurveyStore(pool: context.pool)
 
         router.get("/api/v1/surveys", options: .publicCollection) { request in
-            try CollectionResponse.make(try store.list(), request: request, key: { String($0.id) }, csvName: "surveys")
+            try CollectionResponse.make(try store.list(), request: request, csvName: "surveys")
         }
 
         // A later survey in the served shape, counts only; ratios and intervals are derived.
         // Authentication comes first, so an anonymous caller learns nothing about the body.
         router.add("POST", "/api/v1/surveys", options: .write) { request in
             _ = try context.auth.authenticate(request)
-            let input = try JSONRequestBody.decode(SurveyInput.self, from: request)
+            let input = try JSONRequestBody.decode(SurveyInput.self, from: request, integersOnly: true)
             let record = try store.create(input)
             var response = try HTTPResponse.json(record.survey, status: 201)
             response.headers.add("Location", "/api/v1/surveys/\(record.survey.id)")
             return response
         }
 
-        router.get("/api/v1/surveys/{id}") { request in
+        router.get("/api/v1/surveys/{id}", options: .publicRead) { request in
             let id = try surveyID(request)
             guard let survey = try store.survey(id: id) else { throw unknownSurvey(id) }
             return try .json(survey)
@@ -32,17 +32,14 @@ public enum SurveyRoutes {
             let dimension = try request.query.oneOf("dimension", ProfileDimension.allCases.map(\.rawValue))
             guard let entries = try store.respondents(surveyID: id) else { throw unknownSurvey(id) }
             let selected = dimension.map { wanted in entries.filter { $0.dimension.rawValue == wanted } } ?? entries
-            return try CollectionResponse.make(
-                selected, request: request, key: { "\($0.dimension.rawValue):\($0.label)" },
-                csvName: "survey-\(id)-respondents")
+            return try CollectionResponse.make(selected, request: request, csvName: "survey-\(id)-respondents")
         }
 
         router.get("/api/v1/surveys/{id}/questions", options: .publicCollection) { request in
             let id = try surveyID(request)
             guard let questions = try store.questions(surveyID: id) else { throw unknownSurvey(id) }
             return try CollectionResponse.make(
-                questions, request: request, key: { String($0.number) }, csvRows: SurveyOptionRow.rows(of:),
-                rowKey: \.key, csvName: "survey-\(id)-questions")
+                questions, request: request, csvRows: SurveyOptionRow.rows(of:), csvName: "survey-\(id)-questions")
         }
 
         // A single question is a bare object in JSON; its CSV is the table of its options.
@@ -50,13 +47,12 @@ public enum SurveyRoutes {
             let (id, question) = try surveyQuestion(request, store: store)
             if request.format == .csv {
                 return try CollectionResponse.make(
-                    SurveyOptionRow.rows(of: question), request: request, key: \.key,
-                    csvName: "survey-\(id)-question-\(question.number)")
+                    SurveyOptionRow.rows(of: question), request: request, csvName: "survey-\(id)-question-\(question.number)")
             }
             return try .json(question)
         }
 
-        router.get("/api/v1/surveys/{id}/questions/{n}/chart.svg") { request in
+        router.get("/api/v1/surveys/{id}/questions/{n}/chart.svg", options: .publicRead) { request in
             let (_, question) = try surveyQuestion(request, store: store)
             return HTTPResponse(
                 status: 200, contentType: "image/svg+xml; charset=utf-8",

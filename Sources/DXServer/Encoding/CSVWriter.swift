@@ -1,28 +1,55 @@
 /// A row type that can be written as CSV: the same fields a client sees in JSON, flattened.
 public protocol CSVRepresentable {
     static var csvHeader: [String] { get }
+    /// The columns (names from `csvHeader`) that hold numbers. Their cells are written as they
+    /// are in both flavours, so `-3` stays a number in a spreadsheet; every other column is
+    /// text, and neutralised in the spreadsheet flavour (see `CSVWriter`). Defaults to none,
+    /// which errs on the safe side: a forgotten number column shows `'-3` rather than a
+    /// formula running.
+    static var csvNumberColumns: Set<String> { get }
     var csvRow: [String] { get }
 }
 
+extension CSVRepresentable {
+    public static var csvNumberColumns: Set<String> { [] }
+}
+
 /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, quotes
-/// doubled. An optional UTF-8 BOM makes spreadsheet programs read Japanese correctly.
+/// doubled. Two flavours:
+///
+/// - Plain (the default): every cell byte for byte as stored, for programs.
+/// - Spreadsheet (`bom: true`, `?bom=1`): a UTF-8 BOM so spreadsheet programs read Japanese
+///   correctly, and every text cell that begins with `=`, `+`, `-`, `@`, TAB or CR gets a
+///   leading `'`, so Excel or LibreOffice shows it as text instead of running it as a formula
+///   (OWASP "CSV Injection", CWE-1236). Number columns are left alone.
 public enum CSVWriter {
-    public static func write(header: [String], rows: [[String]], bom: Bool) -> [UInt8] {
+    /// The first characters that make a spreadsheet program read a cell as a formula.
+    static let formulaTriggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
+    public static func write(header: [String], rows: [[String]], bom: Bool, numberColumns: Set<Int> = []) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * (rows.count + 1))
         if bom { out.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-        writeRow(header, to: &out)
-        for row in rows { writeRow(row, to: &out) }
+        writeRow(header, to: &out, neutralize: bom, numberColumns: [])
+        for row in rows { writeRow(row, to: &out, neutralize: bom, numberColumns: numberColumns) }
         return out
     }
 
     public static func write<T: CSVRepresentable>(_ items: [T], bom: Bool) -> [UInt8] {
-        write(header: T.csvHeader, rows: items.map(\.csvRow), bom: bom)
+        let numberColumns = Set(T.csvHeader.indices.filter { T.csvNumberColumns.contains(T.csvHeader[$0]) })
+        return write(header: T.csvHeader, rows: items.map(\.csvRow), bom: bom, numberColumns: numberColumns)
     }
 
-    static func writeRow(_ fields: [String], to out: inout [UInt8]) {
-        for (i, field) in fields.enumerated() {
+    /// `field` as a spreadsheet will show it: prefixed with `'` when it would start a formula.
+    static func neutralized(_ field: String) -> String {
+        guard let first = field.utf8.first, formulaTriggers.contains(first) else { return field }
+        return "'" + field
+    }
+
+    static func writeRow(_ fields: [String], to out: inout [UInt8], neutralize: Bool, numberColumns: Set<Int>) {
+        for (i, raw) in fields.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
+            let field = neutralize && !numberColumns.contains(i) ? neutralized(raw) : raw
             let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
             if needsQuotes {
                 out.append(UInt8(ascii: "\""))

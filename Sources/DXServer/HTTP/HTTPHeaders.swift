@@ -18,12 +18,15 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
         fields.makeIterator()
     }
 
-    /// The first value of `name`, or nil.
+    /// The first line's value of `name`, or nil: for fields this program wrote itself
+    /// (responses). A request's fields are read through the table in `HTTPField`, with
+    /// `list(_:)` or `singleton(_:)`, so that repeated lines are handled per RFC 9110 §5.3.
     public subscript(name: String) -> String? {
         for field in fields where field.name.asciiCaseInsensitiveEquals(name) { return field.value }
         return nil
     }
 
+    /// Every line's raw value of `name`, in order.
     public func values(_ name: String) -> [String] {
         fields.filter { $0.name.asciiCaseInsensitiveEquals(name) }.map(\.value)
     }
@@ -42,14 +45,6 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     public mutating func remove(_ name: String) {
         fields.removeAll { $0.name.asciiCaseInsensitiveEquals(name) }
-    }
-
-    /// The comma-separated list elements of every field called `name` (RFC 9110 §5.6.1),
-    /// trimmed, lower-cased, empty elements dropped.
-    public func tokens(_ name: String) -> [String] {
-        values(name).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingHTTPWhitespace().lowercased() }
-            .filter { !$0.isEmpty }
     }
 }
 

@@ -44,7 +44,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
     /// HTTP/1.1 is persistent unless `Connection: close`; HTTP/1.0 only with `keep-alive`
     /// (RFC 9112 §9.3).
     public var keepAlive: Bool {
-        let connection = headers.tokens("Connection")
+        let connection = headers.list(.connection).map { $0.lowercased() }
         if connection.contains("close") { return false }
         if version == .http10 { return connection.contains("keep-alive") }
         return true
@@ -53,7 +53,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
     /// RFC 9110 §10.1.1: only meaningful for HTTP/1.1 requests that carry a body.
     public var expectsContinue: Bool {
         guard version == .http11, framing != .none, framing != .length(0) else { return false }
-        return headers["Expect"]?.lowercased() == "100-continue"
+        return headers.list(.expect).contains { $0.lowercased() == "100-continue" }
     }
 }
 

@@ -19,22 +19,22 @@ public enum ETag {
         return String(etag.dropLast()) + "-gzip\""
     }
 
-    /// If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored, and a tag of
-    /// either content coding matches the resource.
-    public static func matches(ifNoneMatch header: String, etag: String) -> Bool {
+    /// If-None-Match uses the weak comparison (RFC 9110 §8.8.3.2): `W/` is ignored, and a tag
+    /// of either content coding matches the resource. `elements` are the field's list
+    /// elements across all its lines (`HTTPHeaders.list(.ifNoneMatch)`).
+    public static func matches(ifNoneMatch elements: [String], etag: String) -> Bool {
         let target = normalize(etag)
-        for candidate in header.split(separator: ",") {
-            let tag = candidate.trimmingHTTPWhitespace()
+        for tag in elements {
             if tag == "*" { return true }
             if normalize(tag) == target { return true }
         }
         return false
     }
 
-    /// If-Match uses the strong comparison (RFC 9110 §13.1.1).
-    public static func matches(ifMatch header: String, etag: String) -> Bool {
-        for candidate in header.split(separator: ",") {
-            let tag = candidate.trimmingHTTPWhitespace()
+    /// If-Match uses the strong comparison (RFC 9110 §8.8.3.2): a weak tag never matches. `*`
+    /// matches any current representation; callers pass only existing ones.
+    public static func matches(ifMatch elements: [String], etag: String) -> Bool {
+        for tag in elements {
             if tag == "*" { return true }
             if !tag.hasPrefix("W/") && (tag == etag || tag == gzipVariant(etag)) { return true }
         }

@@ -10,8 +10,11 @@ public final class HTTPService: HTTPResponder {
     private let onInternalError: @Sendable (String) -> Void
 
     static let compressibleMinimum = 1024
-    static let corsAllowHeaders = "Accept, Accept-Encoding, Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id"
-    static let corsExposeHeaders = "ETag, Link, Location, Retry-After, X-Request-Id"
+    /// Every request field a browser client may need to send (Fetch's CORS preflight).
+    static let corsAllowHeaders = "Accept, Accept-Encoding, Authorization, Content-Type, Idempotency-Key, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-Request-Id"
+    /// Every response field a browser client may need to read beyond the CORS-safelisted ones
+    /// (Fetch §3.2.3); Last-Modified is safelisted but listed so the set is explicit.
+    static let corsExposeHeaders = "Accept-Patch, Accept-Post, Allow, Content-Disposition, ETag, Idempotent-Replayed, Last-Modified, Link, Location, Retry-After, WWW-Authenticate, X-Request-Id"
 
     /// `dataVersion` changes whenever any data changes; cached representations are valid for
     /// one version only.
@@ -37,10 +40,16 @@ public final class HTTPService: HTTPResponder {
         guard case let .found(route, _, format) = router.match(method: method, path: request.head.path) else { return nil }
         if route.options.nonBlocking { return respond(to: request) }
         guard route.options.cacheable else { return nil }
+        // Conflicting singletons and unacceptable types are answered by the full path.
+        guard (try? request.head.headers.validateSingletons()) != nil,
+              let preconditions = try? Preconditions(request.head.headers),
+              let negotiated = negotiatedFormat(request, route: route, suffix: format)
+        else { return nil }
         let started = MonotonicClock.now()
-        let key = Self.cacheKey(request, format: negotiatedFormat(request, route: route, suffix: format))
+        let key = Self.cacheKey(request, format: negotiated)
         guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
-        let response = finalize(cached, for: request, requestID: requestIDs.id(for: request.head.headers), cacheable: true,
+        let response = finalize(cached, for: request, preconditions: preconditions,
+                                requestID: requestIDs.id(for: request.head.headers), cacheable: true,
                                 negotiable: route.options.csv && format == .json)
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
@@ -67,17 +76,35 @@ public final class HTTPService: HTTPResponder {
 
     private func route(_ request: HTTPRequest, requestID: String) -> (HTTPResponse, String) {
         let head = request.head
+        let instance = head.receivedPath
+        // RFC 9110 §5.3: a singleton field with two different values is ambiguous, whichever
+        // route would read it.
+        let preconditions: Preconditions
+        do {
+            try head.headers.validateSingletons()
+            preconditions = try Preconditions(head.headers)
+        } catch {
+            return (decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), "(none)")
+        }
         if head.method == "OPTIONS" { return (options(request, requestID: requestID), "OPTIONS") }
         switch router.match(method: head.method, path: head.path) {
         case .notFound:
             let error = APIError.notFound("No resource at \(head.path).")
-            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+            return (decorate(error.response(instance: instance), requestID: requestID), "(none)")
         case let .methodNotAllowed(allowed):
             let error = APIError(status: 405, detail: "\(head.method) is not allowed here; use \(allowed.joined(separator: ", ")).",
                                  headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
-            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+            return (decorate(error.response(instance: instance), requestID: requestID), "(none)")
         case let .found(route, parameters, suffixFormat):
-            let format = negotiatedFormat(request, route: route, suffix: suffixFormat)
+            guard let format = negotiatedFormat(request, route: route, suffix: suffixFormat) else {
+                let error = APIError(
+                    status: 406, type: "/problems/not-acceptable",
+                    detail: "This resource is available as application/json or text/csv (or with the .csv suffix); the Accept header refuses both.",
+                    extensions: ["available": .array(Self.negotiableTypes.map(JSONValue.string))])
+                var response = decorate(error.response(instance: instance), requestID: requestID)
+                response.headers.add("Vary", "Accept")
+                return (response, route.pattern)
+            }
             let isRead = head.method == "GET" || head.method == "HEAD"
             // Read the version before the handler runs: a write landing meanwhile makes this
             // entry stale at once instead of hiding the write.
@@ -87,10 +114,13 @@ public final class HTTPService: HTTPResponder {
                 let query = try QueryParameters(parsing: head.query)
                 try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
-                                  requestID: requestID, route: route.pattern)
+                                  requestID: requestID, route: route.pattern, preconditions: preconditions)
+                if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
+                    try checkWritePreconditions(req)
+                }
                 response = try route.handler(req)
             } catch {
-                response = problemResponse(for: error, instance: head.path, requestID: requestID)
+                response = problemResponse(for: error, instance: instance, requestID: requestID)
                 return (decorate(response, requestID: requestID), route.pattern)
             }
             if isRead && response.status == 200 {
@@ -98,42 +128,62 @@ public final class HTTPService: HTTPResponder {
                 if route.options.cacheable {
                     cache.store(Self.cacheKey(request, format: format), version: version, representation)
                 }
-                return (finalize(representation, for: request, requestID: requestID, cacheable: route.options.cacheable,
+                return (finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
+                                 cacheable: route.options.cacheable,
                                  negotiable: route.options.csv && suffixFormat == .json), route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
         }
     }
 
-    /// `.csv` in the path wins; otherwise `Accept: text/csv` (with q > 0, ahead of JSON).
-    private func negotiatedFormat(_ request: HTTPRequest, route: Route, suffix: Request.Format) -> Request.Format {
+    /// The representations of a CSV route, in the server's order of preference.
+    static let negotiableTypes = ["application/json", "text/csv"]
+
+    /// `.csv` in the path wins; otherwise `Accept` decides by q-value and specificity
+    /// (`ContentNegotiator`, RFC 9110 §12.5.1). nil when Accept refuses both (406). Routes with
+    /// one representation ignore Accept.
+    private func negotiatedFormat(_ request: HTTPRequest, route: Route, suffix: Request.Format) -> Request.Format? {
         if suffix == .csv { return .csv }
-        guard route.options.csv, let accept = request.head.headers["Accept"] else { return .json }
-        var csvRank = Int.max, jsonRank = Int.max
-        for (index, element) in Self.weightedElements(accept).enumerated() where element.q > 0 {
-            if element.value == "text/csv" { csvRank = min(csvRank, index) }
-            if element.value == "application/json" { jsonRank = min(jsonRank, index) }
+        guard route.options.csv else { return .json }
+        switch ContentNegotiator.choose(Self.negotiableTypes, accept: request.head.headers.list(.accept)) {
+        case "text/csv": return .csv
+        case "application/json": return .json
+        default: return nil
         }
-        return csvRank < jsonRank ? .csv : .json
     }
 
-    /// The elements of a comma list with their q-values (RFC 9110 §12.4.2), lower-cased.
-    /// Never traps on hostile input: empty elements and bare ";" are skipped.
-    static func weightedElements(_ header: String) -> [(value: String, q: Double)] {
+    /// RFC 9110 §13.2: a write whose handler does not evaluate the preconditions itself (in
+    /// its store's transaction) has them evaluated here, before it runs, against the current
+    /// representation: what a GET of the same target answers now. No GET route, or a GET that
+    /// does not answer 200, means there is no current representation.
+    private func checkWritePreconditions(_ request: Request) throws {
+        var etag: String?
+        var lastModified: Int?
+        if case let .found(getRoute, parameters, _) = router.match(method: "GET", path: request.path) {
+            var head = request.http.head
+            head.method = "GET"
+            let read = Request(http: HTTPRequest(head: head), parameters: parameters, query: request.query, format: .json,
+                               requestID: request.requestID, route: getRoute.pattern)
+            if let current = try? getRoute.handler(read), current.status == 200 {
+                etag = current.headers["ETag"] ?? ETag.of(current.body)
+                lastModified = current.headers["Last-Modified"].flatMap(HTTPDate.parse)
+            }
+        }
+        if case let .failed(field) = request.preconditions.evaluate(etag: etag, lastModified: lastModified, method: request.method) {
+            throw Preconditions.failure(field, etag: etag, lastModified: lastModified)
+        }
+    }
+
+    /// The elements of a comma list with their q-values (RFC 9110 §12.4.2; an invalid q is 0),
+    /// lower-cased. Never traps on hostile input: empty elements and bare ";" are skipped.
+    static func weightedElements(_ elements: [String]) -> [(value: String, q: Double)] {
         var out: [(value: String, q: Double)] = []
-        for element in header.split(separator: ",") {
+        for element in elements {
             let parts = element.split(separator: ";", omittingEmptySubsequences: false)
             guard let first = parts.first else { continue }
             let value = first.trimmingHTTPWhitespace().lowercased()
             guard !value.isEmpty else { continue }
-            var q = 1.0
-            for param in parts.dropFirst() {
-                let kv = param.split(separator: "=", maxSplits: 1)
-                if kv.count == 2, kv[0].trimmingHTTPWhitespace().lowercased() == "q" {
-                    q = Double(kv[1].trimmingHTTPWhitespace()) ?? 0
-                }
-            }
-            out.append((value: value, q: q))
+            out.append((value: value, q: ContentNegotiator.qValue(parts.dropFirst())))
         }
         return out
     }
@@ -145,8 +195,9 @@ public final class HTTPService: HTTPResponder {
         let headers = request.head.headers
         var key = request.head.target
         key += format == .csv ? "#csv#" : "#json#"
-        key += headers["Host"] ?? ""
-        if headers["X-Forwarded-Proto"] == "https" { key += "#https" }
+        // Singletons were validated before the cache is consulted.
+        key += (try? headers.singleton(.host)).flatMap { $0 } ?? ""
+        if (try? headers.singleton(.xForwardedProto)) == "https" { key += "#https" }
         return key
     }
 
@@ -168,15 +219,15 @@ public final class HTTPService: HTTPResponder {
             || type.hasPrefix("image/svg+xml") || type.hasPrefix("application/openmetrics")
     }
 
-    /// Turns a representation into the response for this request: 304 when the client's tag
-    /// matches, gzip when it accepts it.
+    /// Turns a representation into the response for this request: the preconditions of
+    /// RFC 9110 §13.2.2 (412, or 304), then gzip when the client accepts it.
     /// `negotiable`: the representation was chosen by `Accept` (a CSV route without `.csv`),
     /// so caches must key on it too.
-    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, requestID: String, cacheable: Bool,
-                          negotiable: Bool) -> HTTPResponse {
+    private func finalize(_ rep: CachedRepresentation, for request: HTTPRequest, preconditions: Preconditions, requestID: String,
+                          cacheable: Bool, negotiable: Bool) -> HTTPResponse {
         let headers = request.head.headers
         var response = HTTPResponse(status: rep.status, headers: rep.headers, body: rep.body)
-        let useGzip = rep.gzipped != nil && Self.acceptsGzip(headers["Accept-Encoding"])
+        let useGzip = rep.gzipped != nil && Self.acceptsGzip(headers.list(.acceptEncoding))
         let etag = rep.etag.map { useGzip ? ETag.gzipVariant($0) : $0 }
         if negotiable {
             response.headers.add("Vary", "Accept, Accept-Encoding")
@@ -186,14 +237,21 @@ public final class HTTPService: HTTPResponder {
         if let etag {
             response.headers.add("ETag", etag)
             if cacheable { response.headers.add("Cache-Control", "no-cache") }
-            if let inm = headers["If-None-Match"], ETag.matches(ifNoneMatch: inm, etag: etag) {
-                // RFC 9110 §15.4.5: a 304 carries the validators and Vary, but no content headers.
-                var notModified = HTTPResponse(status: 304)
-                for name in ["ETag", "Cache-Control", "Vary"] {
-                    if let v = response.headers[name] { notModified.headers.add(name, v) }
-                }
-                return decorate(notModified, requestID: requestID)
+        }
+        let lastModified = rep.headers["Last-Modified"].flatMap(HTTPDate.parse)
+        switch preconditions.evaluate(etag: rep.etag, lastModified: lastModified, method: request.head.method) {
+        case .proceed:
+            break
+        case .notModified:
+            // RFC 9110 §15.4.5: a 304 carries the validators and Vary, but no content headers.
+            var notModified = HTTPResponse(status: 304)
+            for name in ["ETag", "Cache-Control", "Vary", "Last-Modified"] {
+                if let v = response.headers[name] { notModified.headers.add(name, v) }
             }
+            return decorate(notModified, requestID: requestID)
+        case .failed(let field):
+            let error = Preconditions.failure(field, etag: rep.etag, lastModified: lastModified)
+            return decorate(error.response(instance: request.head.receivedPath), requestID: requestID)
         }
         if useGzip, let gz = rep.gzipped {
             response.body = gz
@@ -203,10 +261,9 @@ public final class HTTPService: HTTPResponder {
     }
 
     /// RFC 9110 §12.5.3: gzip with a non-zero q-value; an explicit `gzip` entry outranks `*`.
-    static func acceptsGzip(_ header: String?) -> Bool {
-        guard let header else { return false }
+    static func acceptsGzip(_ elements: [String]) -> Bool {
         var wildcard: Double?
-        for element in weightedElements(header) {
+        for element in weightedElements(elements) {
             if element.value == "gzip" || element.value == "x-gzip" { return element.q > 0 }
             if element.value == "*" { wildcard = element.q }
         }
@@ -231,7 +288,7 @@ public final class HTTPService: HTTPResponder {
         } else {
             switch router.match(method: "OPTIONS", path: head.path) {
             case .notFound:
-                return decorate(APIError.notFound("No resource at \(head.path).").response(instance: head.path), requestID: requestID)
+                return decorate(APIError.notFound("No resource at \(head.path).").response(instance: head.receivedPath), requestID: requestID)
             case let .methodNotAllowed(methods):
                 allowed = methods
             case .found:
@@ -240,7 +297,7 @@ public final class HTTPService: HTTPResponder {
         }
         var response = HTTPResponse(status: 204)
         response.headers.add("Allow", allowed.joined(separator: ", "))
-        if head.headers["Access-Control-Request-Method"] != nil {
+        if (try? head.headers.singleton(.accessControlRequestMethod)) ?? nil != nil {
             response.headers.add("Access-Control-Allow-Methods", allowed.joined(separator: ", "))
             response.headers.add("Access-Control-Allow-Headers", Self.corsAllowHeaders)
             response.headers.add("Access-Control-Max-Age", "86400")

@@ -1,3 +1,5 @@
+import DXCore
+
 /// The decoded `application/x-www-form-urlencoded` query of a request target.
 public struct QueryParameters: Sendable, Equatable {
     public private(set) var pairs: [(name: String, value: String)]
@@ -10,7 +12,8 @@ public struct QueryParameters: Sendable, Equatable {
         self.pairs = pairs.map { (name: $0.0, value: $0.1) }
     }
 
-    /// Parses a raw query; malformed percent-encoding is a 400 naming the parameter.
+    /// Parses a raw query; malformed percent-encoding, bytes that are not UTF-8, or a control
+    /// character (U+0000–U+001F, U+007F) in a name or value is a 400 naming the parameter.
     public init(parsing raw: String?) throws(APIError) {
         pairs = []
         guard let raw, !raw.isEmpty else { return }
@@ -22,8 +25,25 @@ public struct QueryParameters: Sendable, Equatable {
             guard let value = pieces.count > 1 ? Self.decode(pieces[1]) : "" else {
                 throw .badRequest("The query parameter '\(name)' contains malformed percent-encoding.", parameter: name)
             }
+            // No query parameter holds multi-line text, so every C0 control character and DEL
+            // is refused here, once for every route: `%00` would otherwise reach SQLite, whose
+            // string functions stop at NUL.
+            if let scalar = ControlCharacters.firstForbidden(in: name) ?? ControlCharacters.firstForbidden(in: value) {
+                throw .badRequest(
+                    "The query parameter '\(Self.printable(name))' contains the control character \(ControlCharacters.name(of: scalar)).",
+                    parameter: Self.printable(name))
+            }
             pairs.append((name: name, value: value))
         }
+    }
+
+    /// A name safe to echo in a problem document: control characters shown as `U+0000`.
+    static func printable(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if ControlCharacters.isControl(scalar) { out += ControlCharacters.name(of: scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 
     public subscript(name: String) -> String? {

@@ -12,7 +12,7 @@ final class RequestIDGenerator: Sendable {
     }
 
     func id(for headers: HTTPHeaders) -> String {
-        if let given = headers["X-Request-Id"], Self.isSane(given) { return given }
+        if let given = (try? headers.singleton(.xRequestID)) ?? nil, Self.isSane(given) { return given }
         return prefix + "-" + String(counter.add(1, ordering: .relaxed).newValue, radix: 16)
     }
 

@@ -3,17 +3,23 @@ public typealias RouteHandler = @Sendable (Request) throws -> HTTPResponse
 /// How a route's responses may be treated by the service around it.
 public struct RouteOptions: Sendable {
     /// Public GET whose response depends only on the data version and the request target:
-    /// kept in the response cache until a write bumps the version.
+    /// kept in the response cache until a write bumps the version, and a hit skips the
+    /// handler. Off unless a route opts in, so an authenticated or personalised GET can never
+    /// serve one caller's answer to another.
     public var cacheable: Bool
     /// The handler never blocks (no SQLite): it may run on a loop thread.
     public var nonBlocking: Bool
     /// The route is also served as CSV (`.csv` suffix or `Accept: text/csv`).
     public var csv: Bool
+    /// A write whose handler evaluates the request's `Preconditions` itself, inside its
+    /// store's write transaction; otherwise the service evaluates them before the handler runs.
+    public var preconditionsInStore: Bool
 
-    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false) {
+    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false, preconditionsInStore: Bool = false) {
         self.cacheable = cacheable
         self.nonBlocking = nonBlocking
         self.csv = csv
+        self.preconditionsInStore = preconditionsInStore
     }
 
     public static let publicRead = RouteOptions(cacheable: true)
@@ -53,7 +59,8 @@ public struct Router: Sendable {
         routes.append(Route(method: method, pattern: pattern, segments: segments, options: options, handler: handler))
     }
 
-    public mutating func get(_ pattern: String, options: RouteOptions = .publicRead, _ handler: @escaping RouteHandler) {
+    /// Not cached unless `options` says so (`.publicRead`, `.publicCollection`).
+    public mutating func get(_ pattern: String, options: RouteOptions = RouteOptions(), _ handler: @escaping RouteHandler) {
         add("GET", pattern, options: options, handler)
     }
 

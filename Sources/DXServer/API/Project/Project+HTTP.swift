@@ -1,4 +1,5 @@
 import DXCore
+import Glibc
 
 extension Project {
     /// Strong, from the version every write bumps: cheap to compare inside the write
@@ -8,6 +9,38 @@ extension Project {
     public static func entityTag(id: Int, version: Int) -> String { "\"p\(id)-v\(version)\"" }
 
     public var location: String { "/api/v1/projects/\(id)" }
+
+    /// `updated_at` in epoch seconds, for `Last-Modified` (HTTP dates have whole seconds, so
+    /// the milliseconds are dropped); nil if the stored text is not the store's format.
+    public var lastModified: Int? { Self.epochSeconds(updatedAt) }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (the store's `Timestamp`) to epoch seconds.
+    static func epochSeconds(_ timestamp: String) -> Int? {
+        let u = Array(timestamp.utf8)
+        guard u.count >= 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
+              u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u.last == UInt8(ascii: "Z")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for b in u[range] {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var tm = tm()
+        tm.tm_year = Int32(year - 1900)
+        tm.tm_mon = Int32(month - 1)
+        tm.tm_mday = Int32(day)
+        tm.tm_hour = Int32(hour)
+        tm.tm_min = Int32(minute)
+        tm.tm_sec = Int32(second)
+        return Int(timegm(&tm))
+    }
 }
 
 extension Project: CSVRepresentable {
@@ -15,6 +48,7 @@ extension Project: CSVRepresentable {
         "id", "measure_code", "policy_id", "title", "description", "department", "status", "status_label", "progress",
         "start_fiscal_year", "end_fiscal_year", "kpi_name", "kpi_unit", "kpi_target", "kpi_actual", "version", "created_at", "updated_at",
     ]
+    public static let csvNumberColumns: Set<String> = ["id", "policy_id", "progress", "start_fiscal_year", "end_fiscal_year", "kpi_target", "kpi_actual", "version"]
 
     public var csvRow: [String] {
         [
@@ -34,6 +68,7 @@ extension Project: CSVRepresentable {
 
 extension ProjectHistoryEntry: CSVRepresentable {
     public static let csvHeader = ["id", "project_id", "at", "actor", "action", "changes", "note"]
+    public static let csvNumberColumns: Set<String> = ["id", "project_id"]
 
     /// `changes` stays a JSON object in its cell: its shape varies by row.
     public var csvRow: [String] {

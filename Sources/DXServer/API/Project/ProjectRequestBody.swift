@@ -10,20 +10,14 @@ enum ProjectRequestBody {
 
     /// The body as a JSON object.
     static func object(from request: Request) throws(APIError) -> [String: JSONValue] {
-        guard JSONRequestBody.isJSON(request.headers["Content-Type"]) else {
+        guard JSONRequestBody.isJSON(request.contentType) else {
             // RFC 9110 §15.5.16: say which media type would have been accepted.
             throw APIError(
                 status: 415, type: "/problems/unsupported-media-type",
                 detail: "The body must be JSON, sent with Content-Type: application/json.",
                 headers: HTTPHeaders([("Accept-Post", "application/json"), ("Accept-Patch", "application/merge-patch+json, application/json")]))
         }
-        let value: JSONValue
-        do {
-            value = try JSONBody.decode(JSONValue.self, from: request.body)
-        } catch {
-            throw .badRequest("The body is not valid JSON.")
-        }
-        guard case .object(let members) = value else { throw .badRequest("The body must be a JSON object.") }
+        guard case .object(let members) = try JSONRequestBody.value(of: request) else { throw .badRequest("The body must be a JSON object.") }
         return members
     }
 
@@ -67,8 +61,15 @@ enum ProjectRequestBody {
 
     static func integer(_ value: JSONValue, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Int> {
         switch value {
-        // Whole numbers only, and small enough that the conversion cannot trap.
+        // Whole numbers only (`10`, `10.0`, `1e1`), and small enough that the conversion
+        // cannot trap; the field's own range is checked by the validator.
         case .number(let number) where number == number.rounded() && abs(number) < 1e15: return .set(Int(number))
+        case .number(let number) where number.isFinite && number != number.rounded():
+            issues.append(FieldIssue(field: field, message: "must be an integer, not a fraction"))
+            return .absent
+        case .number:
+            issues.append(FieldIssue(field: field, message: "is out of range"))
+            return .absent
         case .null: return .null
         default:
             issues.append(FieldIssue(field: field, message: "must be an integer"))

@@ -21,7 +21,7 @@ extension ProjectStoreError: ProblemConvertible {
         case .preconditionFailed(let current):
             return APIError(
                 status: 412, type: "/problems/precondition-failed",
-                detail: "The project changed since you read it (If-Match did not match); fetch it again and reapply your change.",
+                detail: "A precondition (If-Match, If-None-Match or If-Unmodified-Since) failed against the current version of the project; nothing was changed. Fetch it again and reapply your change.",
                 extensions: ["current_etag": .string(current.entityTag)])
         case .idempotencyKeyReused(let key):
             return APIError(

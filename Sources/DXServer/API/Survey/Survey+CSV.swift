@@ -8,6 +8,7 @@ extension Survey: CSVRepresentable {
         "id", "edition", "title", "fiscal_year", "fiscal_year_label", "summary", "area", "target", "sample_size",
         "respondents", "response_rate", "method", "period_start", "period_end", "period_label",
     ]
+    public static let csvNumberColumns: Set<String> = ["id", "edition", "fiscal_year", "sample_size", "respondents", "response_rate"]
 
     public var csvRow: [String] {
         [
@@ -20,6 +21,7 @@ extension Survey: CSVRepresentable {
 
 extension ProfileEntry: CSVRepresentable {
     public static let csvHeader = ["dimension", "label", "count", "ratio"]
+    public static let csvNumberColumns: Set<String> = ["count", "ratio"]
 
     public var csvRow: [String] {
         [dimension.rawValue, label, String(count), CSVNumber.format(ratio)]

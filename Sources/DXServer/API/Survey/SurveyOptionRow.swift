@@ -5,7 +5,7 @@ import DXCore
 ///
 /// The no-answer row has no option number, interval or rank (it is not a choice among the
 /// options); those cells are empty and `no_answer` is `true`.
-struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
+struct SurveyOptionRow: Encodable, CSVRepresentable, NaturallyOrdered, Equatable {
     var questionNumber: Int
     var questionText: String
     var optionNumber: Int?
@@ -16,8 +16,6 @@ struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
     var rank: Int?
     var isNoAnswer: Bool
 
-    /// Stable across requests, for keyset paging over rows.
-    var key: String { "\(questionNumber).\(optionNumber.map(String.init) ?? "none")" }
 
     static func rows(of question: SurveyQuestion) -> [SurveyOptionRow] {
         var rows = question.options.map { option in
@@ -38,6 +36,7 @@ struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
         "question_number", "question_text", "option_number", "label", "count", "ratio", "ci95_low", "ci95_high",
         "rank", "no_answer",
     ]
+    static let csvNumberColumns: Set<String> = ["question_number", "option_number", "count", "ratio", "ci95_low", "ci95_high", "rank"]
 
     var csvRow: [String] {
         [
@@ -45,6 +44,18 @@ struct SurveyOptionRow: Encodable, CSVRepresentable, Equatable {
             CSVNumber.format(ratio), ci95.map { CSVNumber.format($0.low) } ?? "",
             ci95.map { CSVNumber.format($0.high) } ?? "", rank.map(String.init) ?? "", isNoAnswer ? "true" : "false",
         ]
+    }
+
+    /// By question, its options by number, the no-answer row last.
+    static let naturalOrder = KeysetOrder(
+        name: "question_number,option",
+        columns: [
+            KeysetOrder.Column("question_number", .integer), KeysetOrder.Column("no_answer", .integer),
+            KeysetOrder.Column("option_number", .integer),
+        ])
+
+    var sortPosition: [SortValue] {
+        [SortValue(questionNumber), SortValue(isNoAnswer ? 1 : 0), SortValue(optionNumber ?? 0)]
     }
 
     enum CodingKeys: String, CodingKey {

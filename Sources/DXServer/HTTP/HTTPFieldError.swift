@@ -1,0 +1,17 @@
+/// A request field that breaks its kind's rule.
+public enum HTTPFieldError: Error, Sendable, Equatable {
+    /// A singleton field sent on several lines with different values.
+    case conflictingValues(field: String, values: [String])
+}
+
+extension HTTPFieldError: ProblemConvertible {
+    public var apiError: APIError {
+        switch self {
+        case .conflictingValues(let field, _):
+            APIError(
+                status: 400, type: "/problems/bad-request",
+                detail: "The \(field) header was sent more than once with different values; it takes exactly one value.",
+                extensions: ["header": .string(field)])
+        }
+    }
+}

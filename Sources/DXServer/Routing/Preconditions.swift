@@ -1,0 +1,94 @@
+/// The four preconditions of RFC 9110 §13.1, read once from a request's fields and evaluated,
+/// in the order of §13.2.2, against a representation's validators. Pure: the service uses it
+/// for reads (after the handler produced the representation) and for writes without a store
+/// of their own; a store that writes uses it inside its write transaction, so the check and
+/// the write cannot be separated by another writer.
+public struct Preconditions: Sendable, Equatable {
+    /// If-Match elements (entity-tags or `*`); nil when the field is absent.
+    public var ifMatch: [String]?
+    /// If-None-Match elements; nil when absent.
+    public var ifNoneMatch: [String]?
+    /// If-Modified-Since in epoch seconds; nil when absent or not a valid HTTP-date (§13.1.3:
+    /// an invalid date is ignored).
+    public var ifModifiedSince: Int?
+    /// If-Unmodified-Since in epoch seconds; nil when absent or invalid (§13.1.4).
+    public var ifUnmodifiedSince: Int?
+
+    public init(ifMatch: [String]? = nil, ifNoneMatch: [String]? = nil, ifModifiedSince: Int? = nil, ifUnmodifiedSince: Int? = nil) {
+        self.ifMatch = ifMatch
+        self.ifNoneMatch = ifNoneMatch
+        self.ifModifiedSince = ifModifiedSince
+        self.ifUnmodifiedSince = ifUnmodifiedSince
+    }
+
+    /// Reads the four fields; If-Match and If-None-Match across all their lines (RFC 9110 §5.3).
+    /// Throws only for a date field sent twice with different values.
+    public init(_ headers: HTTPHeaders) throws(HTTPFieldError) {
+        ifMatch = headers.has(.ifMatch) ? headers.list(.ifMatch) : nil
+        ifNoneMatch = headers.has(.ifNoneMatch) ? headers.list(.ifNoneMatch) : nil
+        ifModifiedSince = try headers.singleton(.ifModifiedSince).flatMap(HTTPDate.parse)
+        ifUnmodifiedSince = try headers.singleton(.ifUnmodifiedSince).flatMap(HTTPDate.parse)
+    }
+
+    /// No precondition to evaluate.
+    public var isEmpty: Bool { ifMatch == nil && ifNoneMatch == nil && ifModifiedSince == nil && ifUnmodifiedSince == nil }
+
+    /// Which precondition decided the outcome.
+    public enum Field: String, Sendable, Equatable {
+        case ifMatch = "If-Match"
+        case ifUnmodifiedSince = "If-Unmodified-Since"
+        case ifNoneMatch = "If-None-Match"
+        case ifModifiedSince = "If-Modified-Since"
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        /// Perform the request.
+        case proceed
+        /// 304 Not Modified (GET/HEAD only).
+        case notModified(Field)
+        /// 412 Precondition Failed; for a write nothing may be written.
+        case failed(Field)
+    }
+
+    /// RFC 9110 §13.2.2, steps 1–5.
+    /// - Parameters:
+    ///   - etag: the current representation's entity-tag, nil when there is none (the resource
+    ///     does not exist): then `If-Match` (even `*`) fails and `If-None-Match: *` passes.
+    ///   - lastModified: its modification time in epoch seconds, nil when the resource has
+    ///     none (the date preconditions are then ignored, §13.1.3, §13.1.4).
+    ///   - method: the request method; only GET and HEAD get 304 and consult If-Modified-Since.
+    public func evaluate(etag: String?, lastModified: Int?, method: String) -> Outcome {
+        let isRead = method == "GET" || method == "HEAD"
+        // 1. If-Match (strong comparison); 2. If-Unmodified-Since only without If-Match.
+        if let ifMatch {
+            guard let etag, ETag.matches(ifMatch: ifMatch, etag: etag) else { return .failed(.ifMatch) }
+        } else if let ifUnmodifiedSince, let lastModified, lastModified > ifUnmodifiedSince {
+            return .failed(.ifUnmodifiedSince)
+        }
+        // 3. If-None-Match (weak comparison); 4. If-Modified-Since only without it, only for reads.
+        if let ifNoneMatch {
+            let matched = ifNoneMatch.contains("*") ? etag != nil : etag.map { ETag.matches(ifNoneMatch: ifNoneMatch, etag: $0) } ?? false
+            if matched { return isRead ? .notModified(.ifNoneMatch) : .failed(.ifNoneMatch) }
+        } else if isRead, let ifModifiedSince, let lastModified, lastModified <= ifModifiedSince {
+            return .notModified(.ifModifiedSince)
+        }
+        return .proceed
+    }
+
+    /// The 412 problem for a failed precondition, naming it and the current validators.
+    public static func failure(_ field: Field, etag: String?, lastModified: Int?) -> APIError {
+        var extensions: [String: JSONValue] = ["precondition": .string(field.rawValue)]
+        if let etag { extensions["current_etag"] = .string(etag) }
+        if let lastModified { extensions["last_modified"] = .string(HTTPDate.format(epochSeconds: lastModified)) }
+        let why = switch field {
+        case .ifMatch: "If-Match does not match the current entity-tag (strong comparison; a weak W/ tag never matches)"
+        case .ifUnmodifiedSince: "the resource was modified after the If-Unmodified-Since date"
+        case .ifNoneMatch: "If-None-Match matches the current entity-tag (or is * and the resource exists)"
+        case .ifModifiedSince: "the resource was not modified since the If-Modified-Since date"
+        }
+        return APIError(
+            status: 412, type: "/problems/precondition-failed",
+            detail: "Precondition failed: \(why); nothing was changed. Fetch the resource again and reapply your change.",
+            extensions: extensions)
+    }
+}
