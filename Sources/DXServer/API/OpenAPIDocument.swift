@@ -73,10 +73,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/readyz": {
@@ -105,13 +119,27 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/metrics": {
@@ -140,10 +168,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/openapi.json": {
@@ -156,6 +198,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -184,6 +229,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -200,6 +248,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -227,6 +278,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -243,6 +297,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -269,6 +326,9 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -299,6 +359,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -338,6 +401,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -364,6 +433,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -397,6 +469,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -423,6 +498,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -462,6 +540,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -488,6 +572,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -521,6 +608,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -540,6 +630,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -569,6 +662,9 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -602,6 +698,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -641,6 +740,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -673,6 +778,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -706,6 +814,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -725,6 +836,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -755,6 +869,9 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -781,6 +898,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -820,6 +940,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -846,6 +972,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -879,6 +1008,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -908,6 +1040,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -947,6 +1082,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -976,6 +1117,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1009,6 +1153,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1025,6 +1172,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1051,6 +1201,9 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1099,6 +1252,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1138,6 +1294,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1158,6 +1320,12 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/Idempotency-Key"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
           }
         ],
         "requestBody": {
@@ -1220,6 +1388,9 @@ public enum OpenAPIDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "415": {
             "$ref": "#/components/responses/ProjectUnsupportedMediaType"
           },
@@ -1276,6 +1447,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1309,6 +1483,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1328,6 +1505,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Modified-Since"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1342,6 +1528,9 @@ public enum OpenAPIDocument {
               },
               "ETag": {
                 "$ref": "#/components/headers/ETag"
+              },
+              "Last-Modified": {
+                "$ref": "#/components/headers/Last-Modified"
               }
             },
             "content": {
@@ -1360,6 +1549,9 @@ public enum OpenAPIDocument {
           },
           "410": {
             "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1384,6 +1576,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "requestBody": {
@@ -1503,6 +1701,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1596,6 +1800,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1653,6 +1860,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1682,6 +1895,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1733,6 +1949,9 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1749,6 +1968,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1776,6 +1998,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1802,6 +2027,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1840,6 +2068,12 @@ public enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1893,11 +2127,14 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
           "409": {
             "$ref": "#/components/responses/Conflict"
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorized"
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
@@ -1911,7 +2148,15 @@ public enum OpenAPIDocument {
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/api/v1/surveys.csv": {
@@ -1934,6 +2179,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1967,6 +2215,9 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1986,6 +2237,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2015,6 +2269,9 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2048,6 +2305,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2090,6 +2350,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2122,6 +2388,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2158,6 +2427,9 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2187,6 +2459,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2229,6 +2504,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2258,6 +2539,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2294,6 +2578,9 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2319,6 +2606,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2358,6 +2648,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2389,6 +2685,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2425,6 +2724,9 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2447,6 +2749,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2476,6 +2781,9 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -3331,8 +3639,8 @@ public enum OpenAPIDocument {
             "type": "string",
             "minLength": 1,
             "maxLength": 200,
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -3340,14 +3648,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Defaults to empty; null means empty."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Defaults to empty; null means empty.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
             "maxLength": 100,
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "type": "string",
@@ -3362,7 +3671,7 @@ public enum OpenAPIDocument {
             "minimum": 0,
             "maximum": 100,
             "default": 0,
-            "description": "Defaults to 0."
+            "description": "Defaults to 0. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -3371,7 +3680,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -3380,7 +3689,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year`."
+            "description": "2000 to 2100, not before `start_fiscal_year`. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Defaults to null.",
@@ -3398,8 +3707,8 @@ public enum OpenAPIDocument {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
-                    "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-                    "description": "Must contain a character other than white space."
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
@@ -3407,16 +3716,23 @@ public enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 100,
-                    "description": "Null means empty."
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty.",
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -3431,7 +3747,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -3482,8 +3799,8 @@ public enum OpenAPIDocument {
             "type": "string",
             "minLength": 1,
             "maxLength": 200,
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -3491,14 +3808,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Null empties it."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Null empties it.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
             "maxLength": 100,
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space (Unicode White_Space); length in Unicode code points."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "$ref": "#/components/schemas/ProjectStatus",
@@ -3507,7 +3825,8 @@ public enum OpenAPIDocument {
           "progress": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100
+            "maximum": 100,
+            "description": "A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -3516,7 +3835,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -3525,7 +3844,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch)."
+            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch). A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Merged into the current KPI; null removes it.",
@@ -3539,24 +3858,32 @@ public enum OpenAPIDocument {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
-                    "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-                    "description": "Must contain a character other than white space."
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty."
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -3571,7 +3898,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -4032,7 +4360,7 @@ public enum OpenAPIDocument {
       },
       "SurveyInput": {
         "type": "object",
-        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`. Text members marked with a pattern must contain a character other than white space. Rules between members (counts within `respondents`, sums, unique numbers, dates) are stated on the members; breaking any is a 422 naming it.",
+        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Every number has the range given on it; integers are whole numbers (`10.0` is 10, `10.5` is a 422). Text refuses control characters (U+0000–U+001F, U+007F); only `summary` and `questions[].responses[].text` are multi-line and may hold TAB, LF and CR. Rules between members (counts within `respondents`, sums, unique numbers, the fiscal year holding `period.start`, `period.end` not before `period.start`) are stated on the members; breaking any is a 422 naming it. Members not listed are ignored.",
         "required": [
           "id",
           "edition",
@@ -4050,16 +4378,19 @@ public enum OpenAPIDocument {
         "properties": {
           "id": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 999999999,
+            "description": "1 to 999,999,999 (what `GET /api/v1/surveys/{id}` reads). An id already taken is a 409."
           },
           "edition": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 9999
           },
           "title": {
             "type": "string",
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "fiscal_year": {
             "type": "integer",
@@ -4072,38 +4403,42 @@ public enum OpenAPIDocument {
               "string",
               "null"
             ],
-            "description": "Optional; null is the same as leaving it out (empty)."
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
           },
           "summary": {
             "type": [
               "string",
               "null"
             ],
-            "description": "Optional; null is the same as leaving it out (empty)."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "area": {
             "type": "string",
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "target": {
             "type": "string",
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "sample_size": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 100000000
           },
           "respondents": {
             "type": "integer",
             "minimum": 1,
-            "description": "At most `sample_size`."
+            "description": "At most `sample_size`.",
+            "maximum": 100000000
           },
           "method": {
             "type": "string",
-            "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]",
-            "description": "Must contain a character other than white space."
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "period": {
             "type": "object",
@@ -4119,7 +4454,8 @@ public enum OpenAPIDocument {
               },
               "label": {
                 "type": "string",
-                "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
               }
             },
             "required": [
@@ -4142,12 +4478,14 @@ public enum OpenAPIDocument {
                 },
                 "label": {
                   "type": "string",
-                  "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "count": {
                   "type": "integer",
                   "minimum": 0,
-                  "description": "At most `respondents`."
+                  "description": "At most `respondents`.",
+                  "maximum": 100000000
                 }
               },
               "required": [
@@ -4166,11 +4504,14 @@ public enum OpenAPIDocument {
               "properties": {
                 "number": {
                   "type": "integer",
-                  "minimum": 1
+                  "minimum": 1,
+                  "maximum": 999999999,
+                  "description": "1 to 999,999,999 (what `/questions/{n}` reads); unique within the survey."
                 },
                 "text": {
                   "type": "string",
-                  "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "multiple_answers": {
                   "type": "boolean"
@@ -4182,16 +4523,20 @@ public enum OpenAPIDocument {
                     "properties": {
                       "number": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999,
+                        "description": "1 to 9,999; unique within the question."
                       },
                       "label": {
                         "type": "string",
-                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "count": {
                         "type": "integer",
                         "minimum": 0,
-                        "description": "At most `respondents`."
+                        "description": "At most `respondents`.",
+                        "maximum": 100000000
                       }
                     },
                     "required": [
@@ -4210,12 +4555,14 @@ public enum OpenAPIDocument {
                       "properties": {
                         "label": {
                           "type": "string",
-                          "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         },
                         "count": {
                           "type": "integer",
                           "minimum": 0,
-                          "description": "At most `respondents`."
+                          "description": "At most `respondents`.",
+                          "maximum": 100000000
                         }
                       },
                       "required": [
@@ -4238,22 +4585,27 @@ public enum OpenAPIDocument {
                     "properties": {
                       "rank": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "heading": {
                         "type": "string",
-                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "text": {
                         "type": "string",
-                        "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+                        "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "option_number": {
                         "type": [
                           "integer",
                           "null"
                         ],
-                        "description": "When set, the `number` of one of this question's options."
+                        "description": "When set, the `number` of one of this question's options (1 to 9,999).",
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "items": {
                         "type": [
@@ -4262,7 +4614,8 @@ public enum OpenAPIDocument {
                         ],
                         "items": {
                           "type": "string",
-                          "pattern": "[^\\u0009-\\u000D\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         }
                       }
                     },
@@ -4513,7 +4866,7 @@ public enum OpenAPIDocument {
         ]
       },
       "PreconditionProblem": {
-        "description": "412: no `If-Match` tag matches the project's current `ETag`, which is given as `current_etag`. Nothing was changed.",
+        "description": "412: a precondition failed (`precondition` names which); `current_etag` and `last_modified` give the current validators when there are any. Nothing was changed.",
         "allOf": [
           {
             "$ref": "#/components/schemas/Problem"
@@ -4522,7 +4875,7 @@ public enum OpenAPIDocument {
             "type": "object",
             "required": [
               "type",
-              "current_etag"
+              "precondition"
             ],
             "properties": {
               "type": {
@@ -4531,10 +4884,25 @@ public enum OpenAPIDocument {
               "status": {
                 "const": 412
               },
+              "precondition": {
+                "type": "string",
+                "enum": [
+                  "If-Match",
+                  "If-Unmodified-Since",
+                  "If-None-Match",
+                  "If-Modified-Since"
+                ]
+              },
               "current_etag": {
                 "type": "string",
                 "examples": [
                   "\"p1-v3\""
+                ]
+              },
+              "last_modified": {
+                "type": "string",
+                "examples": [
+                  "Sun, 06 Nov 2022 08:49:37 GMT"
                 ]
               }
             }
@@ -4574,9 +4942,45 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         }
+      },
+      "NotAcceptableProblem": {
+        "description": "406: `Accept` refuses every representation of this resource (after q-values and wildcards, RFC 9110 §12.5.1); `available` lists them.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "available"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/not-acceptable"
+              },
+              "status": {
+                "const": 406
+              },
+              "available": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "examples": [
+                  [
+                    "application/json",
+                    "text/csv"
+                  ]
+                ]
+              }
+            }
+          }
+        ]
       }
     },
     "parameters": {
@@ -4625,7 +5029,7 @@ public enum OpenAPIDocument {
       "If-None-Match": {
         "name": "If-None-Match",
         "in": "header",
-        "description": "A tag from a previous `ETag`: 304 when the representation has not changed.",
+        "description": "RFC 9110 §13.1.2: tags from earlier reads, or `*`, compared weakly. On GET/HEAD a match is a 304; on a write a match (or `*` while the target exists) is a 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -4633,7 +5037,7 @@ public enum OpenAPIDocument {
       "If-Match": {
         "name": "If-Match",
         "in": "header",
-        "description": "One or more `ETag`s of the project from earlier reads (comma-separated), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the project's current `ETag`, the write is refused with 412 and nothing changes. Without it the write is unconditional.",
+        "description": "RFC 9110 §13.1.1: one or more `ETag`s from earlier reads (comma-separated, on one line or several), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the current representation's `ETag` (or there is none), the request is refused with 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -4664,9 +5068,40 @@ public enum OpenAPIDocument {
         "name": "code",
         "in": "path",
         "required": true,
-        "description": "Measure code, `1-1` … `3-8`.",
+        "description": "Measure code, `1-1` … `3-8`; any other is a 404 (a control character in it is a 400).",
         "schema": {
           "type": "string",
+          "enum": [
+            "1-1",
+            "1-2",
+            "1-3",
+            "1-4",
+            "1-5",
+            "1-6",
+            "1-7",
+            "1-8",
+            "1-9",
+            "1-10",
+            "1-11",
+            "2-1",
+            "2-2",
+            "2-3",
+            "2-4",
+            "2-5",
+            "2-6",
+            "2-7",
+            "2-8",
+            "2-9",
+            "2-10",
+            "3-1",
+            "3-2",
+            "3-3",
+            "3-4",
+            "3-5",
+            "3-6",
+            "3-7",
+            "3-8"
+          ],
           "examples": [
             "1-7"
           ]
@@ -4850,6 +5285,28 @@ public enum OpenAPIDocument {
           ],
           "default": "id"
         }
+      },
+      "If-Modified-Since": {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.3: an HTTP-date; on GET/HEAD without `If-None-Match`, 304 when the project's `Last-Modified` is not later. An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
+      },
+      "If-Unmodified-Since": {
+        "name": "If-Unmodified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.4: an HTTP-date; without `If-Match`, 412 when the project's `Last-Modified` is later (nothing changes). An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
       }
     },
     "headers": {
@@ -4927,11 +5384,17 @@ public enum OpenAPIDocument {
         "schema": {
           "type": "string"
         }
+      },
+      "Last-Modified": {
+        "description": "`updated_at` as an HTTP-date (whole seconds), for `If-Modified-Since`/`If-Unmodified-Since`.",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "responses": {
       "NotModified": {
-        "description": "Not modified: the `If-None-Match` tag matches.",
+        "description": "Not modified: `If-None-Match` matches (or, for a project, `If-Modified-Since` is not earlier than `Last-Modified`).",
         "headers": {
           "ETag": {
             "$ref": "#/components/headers/ETag"
@@ -4941,6 +5404,12 @@ public enum OpenAPIDocument {
           },
           "Access-Control-Allow-Origin": {
             "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Vary": {
+            "description": "As on the 200 response.",
+            "schema": {
+              "type": "string"
+            }
           }
         }
       },
@@ -5059,7 +5528,7 @@ public enum OpenAPIDocument {
         }
       },
       "PreconditionFailed": {
-        "description": "The `If-Match` tag is stale: the project changed since it was read (`current_etag` is its tag now). Nothing was changed.",
+        "description": "A precondition failed (RFC 9110 §13.2.2): a stale `If-Match`, a matching `If-None-Match` on a write, or a later modification than `If-Unmodified-Since`. Nothing was changed.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -5199,6 +5668,24 @@ public enum OpenAPIDocument {
                   "$ref": "#/components/schemas/IdempotencyKeyReusedProblem"
                 }
               ]
+            }
+          }
+        }
+      },
+      "NotAcceptable": {
+        "description": "Not acceptable: `Accept` refuses both `application/json` and `text/csv` (`q=0` refuses a type even under a wildcard). The `.csv` path always answers CSV.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/NotAcceptableProblem"
             }
           }
         }
