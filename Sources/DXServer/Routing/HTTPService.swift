@@ -116,6 +116,7 @@ public final class HTTPService: HTTPResponder {
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
                                   requestID: requestID, route: route.pattern, preconditions: preconditions)
                 if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
+                    try route.options.authenticate?(req)
                     try checkWritePreconditions(req)
                 }
                 response = try route.handler(req)

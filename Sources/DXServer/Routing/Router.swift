@@ -14,12 +14,18 @@ public struct RouteOptions: Sendable {
     /// A write whose handler evaluates the request's `Preconditions` itself, inside its
     /// store's write transaction; otherwise the service evaluates them before the handler runs.
     public var preconditionsInStore: Bool
+    /// Throws (401) when the caller may not make this request at all. The service runs it
+    /// before evaluating preconditions: RFC 9110 §13.2.1 ignores them when the answer without
+    /// them would not be 2xx/412, so an anonymous write is 401 whatever its If-Match.
+    public var authenticate: (@Sendable (Request) throws -> Void)?
 
-    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false, preconditionsInStore: Bool = false) {
+    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false, preconditionsInStore: Bool = false,
+                authenticate: (@Sendable (Request) throws -> Void)? = nil) {
         self.cacheable = cacheable
         self.nonBlocking = nonBlocking
         self.csv = csv
         self.preconditionsInStore = preconditionsInStore
+        self.authenticate = authenticate
     }
 
     public static let publicRead = RouteOptions(cacheable: true)
