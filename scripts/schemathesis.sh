@@ -39,7 +39,7 @@ if [ -z "${DXSERVE:-}" ]; then
     [ -x "$DXSERVE" ] || swift build --product dxserve
 fi
 
-tmp="$(mktemp -d)"
+tmp="$(mktemp -d -t dxserve-schemathesis.XXXXXX)"
 pid=""
 cleanup() {
     if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
