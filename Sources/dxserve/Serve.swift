@@ -16,6 +16,11 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: ArgumentHelp(
+        "Base of the absolute URLs in responses (Link), e.g. https://dx.example.jp: http or https, a host, an optional port. Without it they are built from the request's validated Host. Env: DX_PUBLIC_URL.",
+        valueName: "url"))
+    var publicURL: String = ProcessInfo.processInfo.environment["DX_PUBLIC_URL"] ?? ""
+
     @Option(help: "Largest accepted request body, in bytes.")
     var maxBody: Int = 1 << 20
 
@@ -42,6 +47,17 @@ struct Serve: ParsableCommand {
         guard (1...64).contains(loops) else { throw ValidationError("--loops must be 1 to 64.") }
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be 1 byte to 1 GiB.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
+        _ = try parsedPublicURL()
+    }
+
+    /// `--public-url` checked at start, so a typo stops the server instead of reaching clients.
+    func parsedPublicURL() throws -> PublicURL? {
+        guard !publicURL.isEmpty else { return nil }
+        do {
+            return try PublicURL(parsing: publicURL)
+        } catch {
+            throw ValidationError("--public-url: \(error).")
+        }
     }
 
     func run() throws {
@@ -65,7 +81,8 @@ struct Serve: ParsableCommand {
         }
         let metrics = Metrics()
         let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator), metrics: metrics)
-        let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion }, onInternalError: { message in
+        let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
+                                  publicURL: try parsedPublicURL(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
         let accessLog = AccessLog(fd: STDERR_FILENO)

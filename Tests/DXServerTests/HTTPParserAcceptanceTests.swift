@@ -132,8 +132,11 @@ import Testing
         let request = try #require(expectSingleRequest(
             "GET http://example.com:8080/a%20b?x=1 HTTP/1.1\r\nHost: example.com:8080\r\n\r\n"))
         #expect(request.head.target == "http://example.com:8080/a%20b?x=1")
-        #expect(request.head.path == "/a b")
+        #expect(request.head.path == "/a%20b")
+        #expect(request.head.pathSegments == ["a b"])
         #expect(request.head.query == "x=1")
+        #expect(request.head.authority == HTTPAuthority(host: "example.com", port: 8080))
+        #expect(request.head.targetScheme == "http")
     }
 
     @Test func absoluteFormWithoutPathHasRootPath() throws {
@@ -151,9 +154,10 @@ import Testing
         #expect(request.head.query == nil)
     }
 
-    @Test func pathIsPercentDecodedAsUTF8() throws {
+    @Test func pathIsKeptRawAndItsSegmentsDecodedAsUTF8AfterSplitting() throws {
         let request = try #require(expectSingleRequest("GET /caf%C3%A9/a%2fb%20c HTTP/1.1\r\nHost: a\r\n\r\n"))
-        #expect(request.head.path == "/caf\u{E9}/a/b c")
+        #expect(request.head.path == "/caf%C3%A9/a%2fb%20c")
+        #expect(request.head.pathSegments == ["caf\u{E9}", "a/b c"])
         #expect(request.head.target == "/caf%C3%A9/a%2fb%20c")
     }
 
@@ -189,10 +193,10 @@ import Testing
         #expect(request.head.method == "M-SEARCH~1")
     }
 
-    @Test func emptyHostIsAllowed() throws {
-        // RFC 9110 §7.2: an empty Host is sent when the target URI has no authority.
-        let request = try #require(expectSingleRequest("GET / HTTP/1.1\r\nHost:\r\n\r\n"))
-        #expect(request.head.headers["Host"] == "")
+    @Test func emptyHostIsRefused() throws {
+        // RFC 9110 §7.2 sends an empty Host only for a target URI without authority; every
+        // http(s) URI has one with a non-empty host (§4.2.1), so here it is invalid.
+        expectRejection("GET / HTTP/1.1\r\nHost:\r\n\r\n", .invalidHost)
     }
 
     @Test func acceptsUnsafeRawBufferPointerAndLargeBodies() throws {

@@ -38,15 +38,4 @@ struct ProblemInstanceTests {
             }
         }
     }
-
-    @Test func receivedPathOfEachTargetForm() {
-        func head(_ target: String) -> HTTPRequestHead {
-            HTTPRequestHead(method: "GET", target: target, path: "", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
-        }
-        #expect(head("/a%2Fb?c=d").receivedPath == "/a%2Fb")
-        #expect(head("https://example.org").receivedPath == "/")
-        #expect(head("http://example.org?x").receivedPath == "/")
-        #expect(head("http://example.org/p%20q").receivedPath == "/p%20q")
-        #expect(head("*").receivedPath == "*")
-    }
 }

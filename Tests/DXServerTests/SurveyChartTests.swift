@@ -111,11 +111,24 @@ struct SurveyChartTests {
     @Test("it scales to its container and declares itself an image with a title")
     func scalableAndAccessible() throws {
         let chart = try inspect(SurveyChart.svg(question: try anxietyQuestion()))
-        #expect(chart.rootAttributes["width"] == "100%")
         #expect(chart.rootAttributes["viewBox"]?.hasPrefix("0 0 480 ") == true)
         #expect(chart.rootAttributes["role"] == "img")
         #expect(chart.rootAttributes["aria-label"] == "問2 デジタル化が進むにあたり、不安に思うことは何ですか。")
         #expect(chart.titles.first == "問2 デジタル化が進むにあたり、不安に思うことは何ですか。")
+    }
+
+    @Test("it declares a width and a height equal to its viewBox, so <img> has a natural size")
+    func declaresItsNaturalSizeForImg() throws {
+        let chart = try inspect(SurveyChart.svg(question: try anxietyQuestion()))
+        let viewBox = try #require(chart.rootAttributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
+        #expect(viewBox.count == 4)
+        let width = try #require(chart.rootAttributes["width"].flatMap(Double.init))
+        let height = try #require(chart.rootAttributes["height"].flatMap(Double.init))
+        #expect(width == 480)
+        #expect(width == viewBox[2])
+        #expect(height == viewBox[3])
+        // Seven options, two lines each, plus the question: taller than one screenful of bars.
+        #expect(height > 300 && height < 2000)
     }
 
     @Test("its font stack names Japanese fonts before the generic fallback")

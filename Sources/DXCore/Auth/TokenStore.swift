@@ -86,8 +86,9 @@ public struct TokenStore: Sendable {
             if Self.constantTimeEquals(presented, Self.bytes(fromHex: candidate.hash)) { match = (candidate.id, candidate.name) }
         }
         guard let match else { return nil }
-        // Last use is bookkeeping: it must not fail a request that was otherwise fine.
-        try? pool.write { db in
+        // Last use is bookkeeping: it must not fail a request that was otherwise fine, and no
+        // public response shows it, so it must not invalidate cached public responses either.
+        try? pool.writeBookkeeping { db in
             try db.run("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", .text(Timestamp.now()), .integer(match.id))
         }
         return match.name

@@ -11,21 +11,28 @@ public final class DatabasePool: Sendable {
 
     private let writer: Locked<Database>
     private let readers: ReaderPool
-    /// A connection used only to watch `PRAGMA data_version`, paired with the last value seen.
+    /// The connection that watches `PRAGMA data_version`, paired with the last value seen. It
+    /// also makes the bookkeeping writes (`writeBookkeeping`): a connection's own commits do
+    /// not change its data_version, so those writes are invisible to the watch while another
+    /// process's commits still show.
     private let monitor: Locked<(database: Database, lastSeen: Int64)>
     private let version = Locked<UInt64>(1)
 
     /// Opens the file, creating it if needed. `readerCount` bounds concurrent reads; a read
-    /// beyond that waits for a reader to come back.
-    public init(path: String, readerCount: Int = 4) throws {
+    /// beyond that waits for a reader to come back. `busyTimeoutMilliseconds` bounds every
+    /// connection's wait on a lock held by another process before SQLITE_BUSY.
+    public init(path: String, readerCount: Int = 4,
+                busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws {
         precondition(readerCount > 0, "a pool needs at least one reader")
         self.path = path
         // The writer first: it creates the file and switches it to WAL, which the read-only
         // connections then only verify.
-        let writerConnection = try Database(path: path)
+        let writerConnection = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         self.writer = Locked(writerConnection)
-        self.readers = ReaderPool(try (0..<readerCount).map { _ in try Database(path: path, readOnly: true) })
-        let monitorConnection = try Database(path: path, readOnly: true)
+        self.readers = ReaderPool(try (0..<readerCount).map { _ in
+            try Database(path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        })
+        let monitorConnection = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         self.monitor = Locked((monitorConnection, try Self.dataVersion(of: monitorConnection)))
     }
 
@@ -57,6 +64,16 @@ public final class DatabasePool: Sendable {
         let result = try writer.withLock { database in try body(database) }
         bumpVersionAfterOwnWrite()
         return result
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction for a write that no public response depends on
+    /// (a token's `last_used_at`), without bumping `dataVersion`, so it does not empty the
+    /// response cache. It runs on the monitor connection: SQLite changes a connection's
+    /// `PRAGMA data_version` only for commits made by *other* connections, so this commit is
+    /// never mistaken for an external change, while a commit by another process before or
+    /// after it still is. Never use it for data that any response shows.
+    public func writeBookkeeping<T>(_ body: (Database) throws -> T) throws -> T {
+        try monitor.withLock { state in try state.database.inTransaction(.immediate, body) }
     }
 
     /// Checks whether another process committed to the file since the last check, and if so

@@ -82,14 +82,12 @@ public enum CollectionResponse {
         return response
     }
 
-    /// Absolute, as RFC 8288 readers expect; the query keeps every parameter but the cursor.
+    /// Absolute, as RFC 8288 readers expect, from `request.baseURL` (the public URL or the
+    /// validated authority, never a raw header); the query keeps every parameter but the cursor.
     static func nextURL(_ request: Request, cursor: String) -> String {
-        // Singletons: conflicting duplicates were refused before routing.
-        let host = (try? request.headers.singleton(.host)) ?? nil ?? "localhost"
-        let scheme = (try? request.headers.singleton(.xForwardedProto)) == "https" ? "https" : "http"
         var pairs = request.query.pairs.filter { $0.name != "cursor" }.map { "\(QueryParameters.encode($0.name))=\(QueryParameters.encode($0.value))" }
         pairs.append("cursor=\(cursor)")
-        return "\(scheme)://\(host)\(request.path)?\(pairs.joined(separator: "&"))"
+        return "\(request.baseURL)\(request.path)?\(pairs.joined(separator: "&"))"
     }
 }
 

@@ -145,6 +145,8 @@ public enum ProjectRoutes {
     static func created(_ id: Int?, version: Int, body: [UInt8], status: Int, replayed: Bool) -> HTTPResponse {
         var response = HTTPResponse(status: status, contentType: "application/json; charset=utf-8", body: body)
         if let id {
+            // Relative on purpose (RFC 9110 §10.2.2 allows a URI reference): it is resolved
+            // against the URL the client used, so it needs neither Host nor --public-url.
             response.headers.add("Location", "\(base)/\(id)")
             response.headers.add("ETag", Project.entityTag(id: id, version: version))
         }

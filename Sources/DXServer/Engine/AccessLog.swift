@@ -38,15 +38,58 @@ public final class AccessLog: @unchecked Sendable {
     public var droppedLines: Int { dropped.load(ordering: .relaxed) }
 
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?) {
+        let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
+        if let requestID {
+            requestID.utf8.withContiguousStorageIfAvailable { id in
+                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id))
+            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8))
+        } else {
+            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8))
+        }
+    }
+
+    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8]) {
+        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0) }
+    }
+
+    /// The part of a line fixed by the request and its answer, up to the duration's value:
+    /// `method=GET path=/api/v1/measures status=200 bytes=5836 duration_ms=`. A replayed answer
+    /// keeps it ready, so its line costs only the duration and the request id.
+    static func linePrefix(method: String, path: String, status: Int, bytes: Int) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(64 + path.utf8.count)
+        line.append(contentsOf: "method=".utf8)
+        line.append(contentsOf: method.utf8)
+        line.append(contentsOf: " path=".utf8)
+        line.append(contentsOf: sanitize(path).utf8)
+        line.append(contentsOf: " status=".utf8)
+        HTTPResponseEncoder.appendDecimal(status, to: &line)
+        line.append(contentsOf: " bytes=".utf8)
+        HTTPResponseEncoder.appendDecimal(bytes, to: &line)
+        line.append(contentsOf: " duration_ms=".utf8)
+        return line
+    }
+
+    /// Completes a line from its prefix: the duration in milliseconds with three decimals, and
+    /// the request id (already one of the sane characters, or the client's checked one).
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer) {
         let micros = durationNanoseconds / 1000
-        let ms = "\(micros / 1000).\(String(micros % 1000 + 1000).dropFirst())"
-        let line = "method=\(method) path=\(Self.sanitize(path)) status=\(status) bytes=\(bytes) duration_ms=\(ms) request_id=\(requestID ?? "-")\n"
         let full = buffer.withLock { buf -> Bool in
             guard buf.count < Self.hardCap else {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
-            buf.append(contentsOf: line.utf8)
+            buf.append(contentsOf: prefix)
+            HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
+            let fraction = Int(micros % 1000)
+            buf.append(UInt8(ascii: "."))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+            buf.append(contentsOf: " request_id=".utf8)
+            buf.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
+            if requestID.isEmpty { buf.append(UInt8(ascii: "-")) }
+            buf.append(UInt8(ascii: "\n"))
             return buf.count >= Self.flushThreshold
         }
         if full && !flushScheduled.exchange(true, ordering: .relaxed) {
@@ -82,6 +125,7 @@ public final class AccessLog: @unchecked Sendable {
 
     /// A path is client-chosen: keep the line one line, and its fields separable.
     static func sanitize(_ path: String) -> String {
+        if !path.isEmpty && path.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { return path }
         var out = ""
         for scalar in path.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || scalar == " " {

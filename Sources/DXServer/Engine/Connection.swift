@@ -38,6 +38,9 @@ final class Connection {
     /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
     private var inProcessInput = false
     private var lingerBudget = 0
+    /// The exact head bytes of the request being processed, when it was read whole from an
+    /// idle parser: the key under which its answer may be kept for replay.
+    private var replayCandidate: [UInt8]?
 
     init(fd: Int32, id: UInt64, loop: EventLoop) {
         self.fd = fd
@@ -100,7 +103,14 @@ final class Connection {
                 requestStarted = MonotonicClock.now()
                 setDeadline(seconds: config.headerTimeout, idle: false)
             }
-            parser.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n]))
+            var bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n])
+            if parser.isIdle {
+                let replayed = replay(bytes)
+                if replayed == n { continue }
+                bytes = UnsafeRawBufferPointer(rebasing: bytes[replayed...])
+                replayCandidate = ReplayCache.headLength(bytes).map { Array(bytes[0..<$0]) }
+            }
+            parser.append(bytes)
             processInput()
         }
         if peerClosedInput && state == .reading {
@@ -108,6 +118,54 @@ final class Connection {
             if hasPendingOutput { state = .closing } else { close() }
             return
         }
+    }
+
+    /// Answers the heads at the start of `bytes` that the loop's replay cache knows, as long as
+    /// their answers are current; returns how many bytes it answered. Only keep-alive requests
+    /// outside a drain are replayed, so the connection stays `.reading` throughout.
+    private func replay(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var offset = 0
+        var version: UInt64?
+        while offset < bytes.count, state == .reading, pendingOutputBytes < config.outputHighWater,
+              let (entry, length) = loop.replayCache.lookup(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+        {
+            if version == nil { version = loop.server.responder.dataVersion }
+            guard entry.version == version, !draining, !loop.server.isDraining else {
+                if entry.version != version { loop.replayCache.remove(head: entry.head) }
+                break
+            }
+            let started = offset == 0 && requestStarted != 0 ? requestStarted : MonotonicClock.now()
+            send(entry.response, started: started)
+            offset += length
+        }
+        if offset > 0 {
+            requestStarted = 0
+            if offset == bytes.count && !hasPendingOutput { setDeadline(seconds: config.idleTimeout, idle: true) }
+        }
+        return offset
+    }
+
+    private func send(_ prepared: PreparedResponse, started: UInt64) {
+        let responder = loop.server.responder
+        var tail = loop.takeResponseTail()
+        var generatedID: Range<Int>?
+        if prepared.generatesRequestID {
+            tail.append(contentsOf: "X-Request-Id: ".utf8)
+            let start = tail.count
+            responder.appendRequestID(to: &tail)
+            generatedID = start..<tail.count
+            tail.append(contentsOf: "\r\n".utf8)
+        }
+        tail.append(contentsOf: "\r\n".utf8)
+        // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
+        let nanoseconds = MonotonicClock.now() &- started
+        responder.recordReplay(route: prepared.route, status: prepared.status, seconds: Double(nanoseconds) / 1e9)
+        write(prepared.fields, tail, prepared.body)
+        if let log = loop.server.accessLog {
+            let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0) }
+        }
+        loop.returnResponseTail(tail)
     }
 
     private func resume() {
@@ -170,9 +228,15 @@ final class Connection {
     private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse) {
         guard state == .processing else { return }
         let keepAlive = head.keepAlive && !draining && !loop.server.isDraining
-        let bytes = serialize(response, for: head, keepAlive: keepAlive)
-        enqueue(bytes)
+        let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
+        write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version),
+              sendBody ? response.body : [])
         loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"])
+        if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
+            loop.replayCache.insert(head: candidate, version: tag.version,
+                                    response: PreparedResponse(response: response, head: head, route: tag.route))
+        }
+        replayCandidate = nil
         requestStarted = 0
         currentHead = nil
         flush()
@@ -198,7 +262,8 @@ final class Connection {
         let response = loop.server.responder.errorResponse(status: status, detail: detail)
         let head = currentHead ?? HTTPRequestHead(
             method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
-        enqueue(serialize(response, for: head, keepAlive: false))
+        enqueue(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: false, version: head.version))
+        if HTTPStatus.allowsBody(response.status) && head.method != "HEAD" { enqueue(response.body) }
         loop.server.log(head: head, status: status, bytes: response.body.count,
                         started: requestStarted == 0 ? MonotonicClock.now() : requestStarted,
                         requestID: response.headers["X-Request-Id"])
@@ -207,36 +272,43 @@ final class Connection {
         if state == .closing && !hasPendingOutput { linger() }
     }
 
-    private func serialize(_ response: HTTPResponse, for head: HTTPRequestHead, keepAlive: Bool) -> [UInt8] {
-        // Bytes appended straight into one buffer sized up front: this runs for every
-        // response, and building a String first would copy everything twice.
-        let bodyAllowed = HTTPStatus.allowsBody(response.status)
-        let sendBody = bodyAllowed && head.method != "HEAD"
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256 + response.headers.count * 48 + (sendBody ? response.body.count : 0))
-        bytes.append(contentsOf: "HTTP/1.1 \(response.status) \(HTTPStatus.reason(response.status))\r\nDate: ".utf8)
-        bytes.append(contentsOf: loop.refreshDate().utf8)
-        bytes.append(contentsOf: "\r\nServer: dxserve\r\n".utf8)
-        for (name, value) in response.headers.fields {
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(contentsOf: ": ".utf8)
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(contentsOf: "\r\n".utf8)
+    /// Sends the parts in one `sendmsg` when nothing is queued before them; whatever the socket
+    /// does not take now is queued for EPOLLOUT. The parts are never copied on the way.
+    private func write(_ a: [UInt8], _ b: [UInt8], _ c: [UInt8] = []) {
+        if hasPendingOutput {
+            enqueue(a); enqueue(b); enqueue(c)
+            return
         }
-        if bodyAllowed && !response.headers.contains("Content-Length") {
-            bytes.append(contentsOf: "Content-Length: \(response.body.count)\r\n".utf8)
+        let total = a.count + b.count + c.count
+        let result = a.withUnsafeBytes { pa in
+            b.withUnsafeBytes { pb in
+                c.withUnsafeBytes { pc in
+                    Result { () throws(SocketError) -> Int in try SocketCalls.send(fd, pa, pb, pc) }
+                }
+            }
         }
-        if !keepAlive {
-            bytes.append(contentsOf: "Connection: close\r\n".utf8)
-        } else if head.version == .http10 {
-            bytes.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        var sent: Int
+        switch result {
+        case let .success(n): sent = n
+        case .failure(.blocked): sent = 0
+        case .failure:
+            close()
+            return
         }
-        bytes.append(contentsOf: "\r\n".utf8)
-        if sendBody { bytes.append(contentsOf: response.body) }
-        return bytes
+        lastWriteProgress = MonotonicClock.now()
+        guard sent < total else { return }
+        for part in [a, b, c] {
+            if sent >= part.count {
+                sent -= part.count
+            } else {
+                enqueue(sent == 0 ? part : Array(part[sent...]))
+                sent = 0
+            }
+        }
     }
 
     private func enqueue(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
         if outputOffset == output.count {
             output = bytes
             outputOffset = 0

@@ -24,6 +24,10 @@ final class EventLoop: @unchecked Sendable {
     let readBuffer: UnsafeMutableRawBufferPointer
     private(set) var cachedDate = ""
     private var cachedDateSecond = 0
+    private var cachedDateLine: [UInt8] = []
+    private var tail: [UInt8] = []
+    /// Answers repeated request heads of this loop's connections from ready bytes.
+    let replayCache = ReplayCache()
     private var draining = false
     private var drainDeadline: UInt64 = 0
     private var stopped = false
@@ -100,16 +104,32 @@ final class EventLoop: @unchecked Sendable {
         for task in tasks { task() }
     }
 
+    /// The `Date` value (RFC 9110 §6.6.1), formatted once a second. The coarse clock is
+    /// enough for one-second resolution and costs a fraction of the precise one.
     func refreshDate() -> String {
         var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
         let second = Int(now.tv_sec)
         if second != cachedDateSecond {
             cachedDateSecond = second
             cachedDate = HTTPDate.format(epochSeconds: second)
+            cachedDateLine = Array("Date: \(cachedDate)\r\n".utf8)
         }
         return cachedDate
     }
+
+    /// Storage for the end of a replayed head, starting with the `Date` field; the caller adds
+    /// the rest and gives the storage back, so no response allocates for it.
+    func takeResponseTail() -> [UInt8] {
+        _ = refreshDate()
+        var bytes = tail
+        tail = []
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: cachedDateLine)
+        return bytes
+    }
+
+    func returnResponseTail(_ bytes: [UInt8]) { tail = bytes }
 
     private func registerListener() {
         guard !listenerRegistered, !draining, let listener = server.listener else { return }

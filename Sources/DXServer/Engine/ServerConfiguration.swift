@@ -32,4 +32,17 @@ public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
     /// The response for a request that could not be framed, or for a timeout.
     func errorResponse(status: Int, detail: String) -> HTTPResponse
+    /// The data version now; a response tagged for replay is reused only while it is current.
+    /// Called on loop threads for every replayed request, so it must be cheap (an atomic load).
+    var dataVersion: UInt64 { get }
+    /// Appends a fresh request id, for a replayed response whose request carried none.
+    func appendRequestID(to bytes: inout [UInt8])
+    /// Counts a replayed response as the responder counts the ones it makes.
+    func recordReplay(route: String, status: Int, seconds: Double)
+}
+
+extension HTTPResponder {
+    public var dataVersion: UInt64 { 0 }
+    public func appendRequestID(to bytes: inout [UInt8]) { bytes.append(UInt8(ascii: "-")) }
+    public func recordReplay(route: String, status: Int, seconds: Double) {}
 }

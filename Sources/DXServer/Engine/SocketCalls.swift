@@ -24,6 +24,27 @@ enum SocketCalls {
         }
     }
 
+    /// Three parts in one `sendmsg` (a head, its dynamic tail, a body), so a response leaves in
+    /// one syscall without first being copied into one buffer. Empty parts are fine.
+    static func send(_ fd: Int32, _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer,
+                     _ c: UnsafeRawBufferPointer) throws(SocketError) -> Int {
+        var vectors = (
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: a.baseAddress), iov_len: a.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress), iov_len: b.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: c.baseAddress), iov_len: c.count))
+        return try withUnsafeMutableBytes(of: &vectors) { raw throws(SocketError) -> Int in
+            var message = msghdr()
+            message.msg_iov = raw.baseAddress?.assumingMemoryBound(to: iovec.self)
+            message.msg_iovlen = 3
+            while true {
+                let n = Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                if n >= 0 { return n }
+                if errno == EINTR { continue }
+                throw SocketError.fromErrno("sendmsg")
+            }
+        }
+    }
+
     static func accept(_ fd: Int32) throws(SocketError) -> Int32 {
         while true {
             let client = dx_accept4(fd, nil, nil)

@@ -11,6 +11,8 @@ struct HTTPHeadBuilder {
 
     private var hostCount = 0
     private var hostIsValid = true
+    /// The first Host value, parsed; only used when it is the only one.
+    private var host: HTTPAuthority?
     private var contentLength: Int?
     private var sawTransferEncoding = false
     private var transferCodings = 0
@@ -30,7 +32,11 @@ struct HTTPHeadBuilder {
         switch name.count {
         case 4 where name.equalsLowercased("host"):
             hostCount += 1
-            hostIsValid = hostIsValid && value.allSatisfy(HTTPByte.isAuthorityByte)
+            // RFC 9110 §7.2: Host = uri-host [ ":" port ]; empty, `a:b:c`, `[::1`, a port
+            // above 65535 or a character outside reg-name/IP-literal is invalid.
+            let parsed = HTTPAuthority.parse(value)
+            hostIsValid = hostIsValid && parsed != nil
+            if hostCount == 1 { host = parsed }
         case 10 where name.equalsLowercased("connection"):
             sawConnection = true
         case 14 where name.equalsLowercased("content-length"):
@@ -124,11 +130,17 @@ struct HTTPHeadBuilder {
             framing = .none
         }
 
+        let target = requestLine.parsedTarget
         return HTTPRequestHead(
             method: requestLine.method,
             target: requestLine.target,
-            path: requestLine.path,
-            query: requestLine.query,
+            path: target.path,
+            pathSegments: target.segments,
+            query: target.query,
+            // RFC 9112 §3.2.2: with an absolute-form target the server MUST ignore Host (it
+            // was still validated above) and use the target's authority.
+            authority: target.authority ?? host,
+            targetScheme: target.scheme,
             version: version,
             headers: headers,
             framing: framing

@@ -26,7 +26,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case invalidTrailer
     case bodyTooLarge
     case invalidPercentEncoding
-    /// The Host field value is not `uri-host [ ":" port ]` (RFC 9112 §3.2).
+    /// The Host field value is not `uri-host [ ":" port ]` (RFC 9112 §3.2, RFC 3986 §3.2.2).
     case invalidHost
     /// Transfer-Encoding is present but unusable: empty, `chunked` twice, or in HTTP/1.0.
     case invalidTransferEncoding
@@ -75,7 +75,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .invalidTrailer: "A trailer field is malformed."
         case .bodyTooLarge: "The request body is larger than this server accepts."
         case .invalidPercentEncoding: "The request target contains malformed percent-encoding."
-        case .invalidHost: "The Host header field value is malformed."
+        case .invalidHost: "The Host header field must be host[:port]: a host name, an IPv4 address or a bracketed IPv6 literal, and a port of 0 to 65535."
         case .invalidTransferEncoding: "Transfer-Encoding is malformed or not allowed here."
         case .connectNotSupported: "CONNECT is not supported by this server."
         case .dataAfterClose: "Data was sent after a request that closed the connection."

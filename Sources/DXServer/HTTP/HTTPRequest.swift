@@ -20,22 +20,39 @@ public struct HTTPRequestHead: Sendable, Equatable {
     public var method: String
     /// The request-target exactly as sent.
     public var target: String
-    /// The percent-decoded path of the target (origin-form or absolute-form); "*" for asterisk-form.
+    /// The path of the target (origin-form or absolute-form) as sent, still percent-encoded,
+    /// so it can go into logs, URLs and problem `instance` members unchanged; "*" for
+    /// asterisk-form. Route on `pathSegments`, never on this.
     public var path: String
+    /// The path split on its raw "/" and then percent-decoded segment by segment (RFC 3986
+    /// §2.2): `/api%2Fv1` is one segment `api/v1`. `/` is `[]`; a trailing slash or `//`
+    /// gives an empty segment.
+    public var pathSegments: [String]
     /// The raw query (without "?"), not decoded; nil when the target has none.
     public var query: String?
+    /// The effective authority of the request (RFC 9110 §7.2, RFC 9112 §3.2.2): an
+    /// absolute-form target's, else the validated Host's; nil for HTTP/1.0 without Host.
+    public var authority: HTTPAuthority?
+    /// The scheme of an absolute-form target ("http" or "https"); nil for the other forms.
+    public var targetScheme: String?
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var framing: HTTPBodyFraming
 
+    /// `pathSegments` defaults to the decoded segments of `path` (none when it cannot be
+    /// decoded); the parser always passes them.
     public init(
-        method: String, target: String, path: String, query: String?,
+        method: String, target: String, path: String, pathSegments: [String]? = nil, query: String?,
+        authority: HTTPAuthority? = nil, targetScheme: String? = nil,
         version: HTTPVersion, headers: HTTPHeaders, framing: HTTPBodyFraming
     ) {
         self.method = method
         self.target = target
         self.path = path
+        self.pathSegments = pathSegments ?? HTTPRequestTarget.segments(of: path) ?? []
         self.query = query
+        self.authority = authority
+        self.targetScheme = targetScheme
         self.version = version
         self.headers = headers
         self.framing = framing

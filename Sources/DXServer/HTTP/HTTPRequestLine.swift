@@ -1,9 +1,10 @@
 /// The parsed request-line (RFC 9112 §3): `method SP request-target SP HTTP-version`.
 struct HTTPRequestLine: Equatable {
     var method: String
+    /// The request-target as sent.
     var target: String
-    var path: String
-    var query: String?
+    /// What the target means: raw path, decoded segments, query, absolute-form authority.
+    var parsedTarget: HTTPRequestTarget
     var version: HTTPVersion
 
     /// Parses one request-line, given without its CRLF.
@@ -45,8 +46,7 @@ struct HTTPRequestLine: Equatable {
         return HTTPRequestLine(
             method: method,
             target: String(decoding: targetBytes, as: UTF8.self),
-            path: target.path,
-            query: target.query,
+            parsedTarget: target,
             version: version
         )
     }

@@ -4,6 +4,9 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// Set by a responder when this answer depends only on the request head and the data
+    /// version: the engine may then answer a byte-identical head again from ready bytes.
+    public var replay: ReplayTag?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
@@ -13,6 +16,17 @@ public struct HTTPResponse: Sendable {
 
     public init(status: Int, contentType: String, body: [UInt8]) {
         self.init(status: status, headers: HTTPHeaders([("Content-Type", contentType)]), body: body)
+    }
+}
+
+/// What makes a response reusable for an identical request head: the data version it was
+/// computed for, and the route label that metrics count it under.
+public struct ReplayTag: Sendable {
+    public var version: UInt64
+    public var route: String
+    public init(version: UInt64, route: String) {
+        self.version = version
+        self.route = route
     }
 }
 

@@ -2,6 +2,11 @@ import DXCore
 
 /// A survey question as a horizontal bar chart in SVG, for `<img src=".../chart.svg">`.
 ///
+/// The root declares `width` and `height` (480 by the content's height, in CSS px) as well as
+/// a `viewBox` of the same size, so an `<img>` has a natural size and aspect ratio to lay out
+/// before and after loading (a percentage width alone leaves it 300×150 or zero-sized in some
+/// browsers); a page scales it down with `max-width: 100%; height: auto`.
+///
 /// Each option takes two lines: its label on the first, its bar and percentage on the second.
 /// Side-by-side labels would need a third of a phone's width and still collide with long
 /// Japanese labels such as 個人情報やプライバシー保護; stacked, a label can use the full width
@@ -76,7 +81,7 @@ public enum SurveyChart {
         let summary = rows.map { "\($0.label) \(percent($0.ratio))" }.joined(separator: "、")
         let title = "問\(question.number) \(question.text)"
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(y))" width="100%" \
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(y))" width="\(n(width))" height="\(n(y))" \
             role="img" aria-label="\(escape(title))" aria-describedby="desc" \
             font-family="\(escape(fontFamily))" fill="\(textColor)">
             <title>\(escape(title))</title>

@@ -5,9 +5,11 @@ public final class HTTPService: HTTPResponder {
     public let router: Router
     public let metrics: Metrics
     let cache = ResponseCache()
-    private let dataVersion: @Sendable () -> UInt64
+    private let currentVersion: @Sendable () -> UInt64
     private let requestIDs = RequestIDGenerator()
     private let onInternalError: @Sendable (String) -> Void
+    /// When set, the only base of absolute URLs; see `baseURL(for:)`.
+    public let publicURL: PublicURL?
 
     static let compressibleMinimum = 1024
     /// Every request field a browser client may need to send (Fetch's CORS preflight).
@@ -17,12 +19,13 @@ public final class HTTPService: HTTPResponder {
     static let corsExposeHeaders = "Accept-Patch, Accept-Post, Allow, Content-Disposition, ETag, Idempotent-Replayed, Last-Modified, Link, Location, Retry-After, WWW-Authenticate, X-Request-Id"
 
     /// `dataVersion` changes whenever any data changes; cached representations are valid for
-    /// one version only.
+    /// one version only. `publicURL`, when set, is the base of every absolute URL built.
     public init(router: Router, metrics: Metrics = Metrics(), dataVersion: @escaping @Sendable () -> UInt64 = { 0 },
-                onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
+                publicURL: PublicURL? = nil, onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
         self.router = router
+        self.publicURL = publicURL
         self.metrics = metrics
-        self.dataVersion = dataVersion
+        self.currentVersion = dataVersion
         self.onInternalError = onInternalError
         metrics.addGauge("dxserve_response_cache_hits_total", help: "Responses served from the response cache.") { [cache] in
             Double(cache.hitCount)
@@ -37,7 +40,7 @@ public final class HTTPService: HTTPResponder {
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
         let method = request.head.method
         guard method == "GET" || method == "HEAD" else { return nil }
-        guard case let .found(route, _, format) = router.match(method: method, path: request.head.path) else { return nil }
+        guard case let .found(route, _, format) = router.match(method: method, segments: request.head.pathSegments) else { return nil }
         if route.options.nonBlocking { return respond(to: request) }
         guard route.options.cacheable else { return nil }
         // Conflicting singletons and unacceptable types are answered by the full path.
@@ -46,11 +49,13 @@ public final class HTTPService: HTTPResponder {
               let negotiated = negotiatedFormat(request, route: route, suffix: format)
         else { return nil }
         let started = MonotonicClock.now()
-        let key = Self.cacheKey(request, format: negotiated)
-        guard let cached = cache.lookup(key, version: dataVersion()) else { return nil }
-        let response = finalize(cached, for: request, preconditions: preconditions,
+        let key = cacheKey(request, format: negotiated)
+        let version = currentVersion()
+        guard let cached = cache.lookup(key, version: version) else { return nil }
+        var response = finalize(cached, for: request, preconditions: preconditions,
                                 requestID: requestIDs.id(for: request.head.headers), cacheable: true,
                                 negotiable: route.options.csv && format == .json)
+        response.replay = Self.replayTag(response, version: version, route: route.pattern)
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
     }
@@ -72,11 +77,27 @@ public final class HTTPService: HTTPResponder {
         return response
     }
 
+    public var dataVersion: UInt64 { currentVersion() }
+
+    public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
+
+    public func recordReplay(route: String, status: Int, seconds: Double) {
+        cache.noteHit()
+        metrics.record(route: route, status: status, seconds: seconds)
+    }
+
+    /// A cacheable route's 200 or 304 is a function of the request head and the data version,
+    /// so the engine may replay it for a byte-identical head while the version holds.
+    private static func replayTag(_ response: HTTPResponse, version: UInt64, route: String) -> ReplayTag? {
+        response.status == 200 || response.status == 304 ? ReplayTag(version: version, route: route) : nil
+    }
+
     // MARK: - Pipeline
 
     private func route(_ request: HTTPRequest, requestID: String) -> (HTTPResponse, String) {
         let head = request.head
-        let instance = head.receivedPath
+        // The path as sent, still percent-encoded: a URI reference (RFC 9457 §3.1.5).
+        let instance = head.path
         // RFC 9110 §5.3: a singleton field with two different values is ambiguous, whichever
         // route would read it.
         let preconditions: Preconditions
@@ -87,10 +108,18 @@ public final class HTTPService: HTTPResponder {
             return (decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), "(none)")
         }
         if head.method == "OPTIONS" { return (options(request, requestID: requestID), "OPTIONS") }
-        switch router.match(method: head.method, path: head.path) {
+        switch router.match(method: head.method, segments: head.pathSegments) {
+        case .notImplemented:
+            // RFC 9110 §15.6.2: no resource here offers this method, so it is the server that
+            // lacks it, not this resource (which would be 405).
+            let error = APIError(status: 501, type: "/problems/not-implemented",
+                                 detail: "This server does not implement the \(head.method) method on any resource.")
+            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+        case let .dotSegment(index):
+            return (decorate(Self.dotSegmentError(head, index: index).response(instance: head.path), requestID: requestID), "(none)")
         case .notFound:
-            let error = APIError.notFound("No resource at \(head.path).")
-            return (decorate(error.response(instance: instance), requestID: requestID), "(none)")
+            let error = APIError.notFound("No resource at \(head.path).\(Self.emptySegmentHint(head))")
+            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
         case let .methodNotAllowed(allowed):
             let error = APIError(status: 405, detail: "\(head.method) is not allowed here; use \(allowed.joined(separator: ", ")).",
                                  headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
@@ -108,13 +137,14 @@ public final class HTTPService: HTTPResponder {
             let isRead = head.method == "GET" || head.method == "HEAD"
             // Read the version before the handler runs: a write landing meanwhile makes this
             // entry stale at once instead of hiding the write.
-            let version = dataVersion()
+            let version = currentVersion()
             var response: HTTPResponse
             do {
                 let query = try QueryParameters(parsing: head.query)
                 try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
-                                  requestID: requestID, route: route.pattern, preconditions: preconditions)
+                                  requestID: requestID, route: route.pattern, preconditions: preconditions,
+                                  baseURL: baseURL(for: head))
                 if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
                     try route.options.authenticate?(req)
                     try checkWritePreconditions(req)
@@ -127,11 +157,13 @@ public final class HTTPService: HTTPResponder {
             if isRead && response.status == 200 {
                 let representation = makeRepresentation(response)
                 if route.options.cacheable {
-                    cache.store(Self.cacheKey(request, format: format), version: version, representation)
+                    cache.store(cacheKey(request, format: format), version: version, representation)
                 }
-                return (finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
-                                 cacheable: route.options.cacheable,
-                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+                var response = finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
+                                        cacheable: route.options.cacheable,
+                                        negotiable: route.options.csv && suffixFormat == .json)
+                if route.options.cacheable { response.replay = Self.replayTag(response, version: version, route: route.pattern) }
+                return (response, route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
         }
@@ -189,17 +221,42 @@ public final class HTTPService: HTTPResponder {
         return out
     }
 
-    /// The raw target cannot contain "#" or a decoded "?", so the key is unambiguous. Host and
-    /// the forwarded scheme are part of it because collection responses carry an absolute
-    /// `Link` built from them: a client sending a forged Host only ever poisons its own entry.
-    private static func cacheKey(_ request: HTTPRequest, format: Request.Format) -> String {
-        let headers = request.head.headers
-        var key = request.head.target
+    /// The key holds everything a cached response depends on: the raw path and query, the
+    /// format, and the base of the absolute URLs in it (`Link`). The path and query cannot
+    /// contain "#", so the key is unambiguous. With a public URL the base is the same for every
+    /// request; without one, a client sending its own Host only ever reaches its own entry.
+    private func cacheKey(_ request: HTTPRequest, format: Request.Format) -> String {
+        let head = request.head
+        var key = head.path
+        if let query = head.query { key += "?" + query }
         key += format == .csv ? "#csv#" : "#json#"
-        // Singletons were validated before the cache is consulted.
-        key += (try? headers.singleton(.host)).flatMap { $0 } ?? ""
-        if (try? headers.singleton(.xForwardedProto)) == "https" { key += "#https" }
+        key += baseURL(for: head)
         return key
+    }
+
+    /// The start of absolute URLs for this request (RFC 9110 §7.1 target URI): the configured
+    /// public URL; else the scheme of an absolute-form target or `X-Forwarded-Proto: https`
+    /// (else http), and the effective authority, which the parser validated (RFC 9112 §3.2).
+    /// "" without an authority (HTTP/1.0 without Host): URLs then stay relative, resolved
+    /// by the client against the URL it asked for.
+    func baseURL(for head: HTTPRequestHead) -> String {
+        if let publicURL { return publicURL.description }
+        guard let authority = head.authority else { return "" }
+        let forwarded = head.headers["X-Forwarded-Proto"]?.trimmingHTTPWhitespace().lowercased()
+        let scheme = head.targetScheme ?? (forwarded == "https" ? "https" : "http")
+        return "\(scheme)://\(authority)"
+    }
+
+    /// 400 for a `.` or `..` segment: see `Router` for why they are refused, not resolved.
+    static func dotSegmentError(_ head: HTTPRequestHead, index: Int) -> APIError {
+        APIError.badRequest(
+            "The path contains the dot-segment '\(head.pathSegments[index])' (segment \(index + 1)); "
+                + "resolve it before sending (RFC 3986 §5.2.4): this server gives each resource exactly one path.")
+    }
+
+    /// A 404 caused by `//` or a trailing slash says so: those are never collapsed.
+    static func emptySegmentHint(_ head: HTTPRequestHead) -> String {
+        head.pathSegments.contains("") ? " Paths have no empty segments: no '//' and no trailing '/'." : ""
     }
 
     private func makeRepresentation(_ response: HTTPResponse) -> CachedRepresentation {
@@ -252,7 +309,7 @@ public final class HTTPService: HTTPResponder {
             return decorate(notModified, requestID: requestID)
         case .failed(let field):
             let error = Preconditions.failure(field, etag: rep.etag, lastModified: lastModified)
-            return decorate(error.response(instance: request.head.receivedPath), requestID: requestID)
+            return decorate(error.response(instance: request.head.path), requestID: requestID)
         }
         if useGzip, let gz = rep.gzipped {
             response.body = gz
@@ -285,11 +342,13 @@ public final class HTTPService: HTTPResponder {
         let head = request.head
         var allowed: [String]
         if head.path == "*" {
-            allowed = ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"]
+            allowed = router.implementedMethods
         } else {
-            switch router.match(method: "OPTIONS", path: head.path) {
-            case .notFound:
-                return decorate(APIError.notFound("No resource at \(head.path).").response(instance: head.receivedPath), requestID: requestID)
+            switch router.match(method: "OPTIONS", segments: head.pathSegments) {
+            case .notFound, .notImplemented:
+                return decorate(APIError.notFound("No resource at \(head.path).\(Self.emptySegmentHint(head))").response(instance: head.path), requestID: requestID)
+            case let .dotSegment(index):
+                return decorate(Self.dotSegmentError(head, index: index).response(instance: head.path), requestID: requestID)
             case let .methodNotAllowed(methods):
                 allowed = methods
             case .found:

@@ -15,8 +15,14 @@ public struct Request: Sendable {
     /// parsed once by the service (RFC 9110 §13.1).
     public let preconditions: Preconditions
 
+    /// What absolute URLs in the response start with, e.g. `https://example.org`, no trailing
+    /// slash: the configured public URL, else the request's validated scheme and authority;
+    /// "" when neither is known (HTTP/1.0 without Host), which leaves URLs relative.
+    public let baseURL: String
+
     public init(http: HTTPRequest, parameters: [String: String] = [:], query: QueryParameters = QueryParameters(),
-                format: Format = .json, requestID: String = "-", route: String = "", preconditions: Preconditions = Preconditions()) {
+                format: Format = .json, requestID: String = "-", route: String = "", preconditions: Preconditions = Preconditions(),
+                baseURL: String = "") {
         self.http = http
         self.parameters = parameters
         self.query = query
@@ -24,9 +30,11 @@ public struct Request: Sendable {
         self.requestID = requestID
         self.route = route
         self.preconditions = preconditions
+        self.baseURL = baseURL
     }
 
     public var method: String { http.head.method }
+    /// The path as sent, still percent-encoded (see `HTTPRequestHead.path`).
     public var path: String { http.head.path }
     public var headers: HTTPHeaders { http.head.headers }
     public var body: [UInt8] { http.body }

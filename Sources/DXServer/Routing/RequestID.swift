@@ -16,6 +16,21 @@ final class RequestIDGenerator: Sendable {
         return prefix + "-" + String(counter.add(1, ordering: .relaxed).newValue, radix: 16)
     }
 
+    /// Appends a new generated id (`prefix-counter`, hexadecimal) without making a String: the
+    /// replayed hot path stamps one on every response.
+    func appendNew(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(UInt8(ascii: "-"))
+        var n = counter.add(1, ordering: .relaxed).newValue
+        var digits = 1
+        while n >> (4 * UInt64(digits)) != 0 && digits < 16 { digits += 1 }
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            let nibble = UInt8((n >> (4 * UInt64(i))) & 0xF)
+            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
+        n = 0
+    }
+
     /// Short, and only characters that cannot break a log line or a header.
     static func isSane(_ id: String) -> Bool {
         guard !id.isEmpty, id.utf8.count <= 128 else { return false }

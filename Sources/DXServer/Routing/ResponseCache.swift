@@ -56,6 +56,9 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// A hit served from elsewhere (the engine's replay of ready bytes) still counts as one.
+    func noteHit() { hits.add(1, ordering: .relaxed) }
+
     var hitCount: Int { hits.load(ordering: .relaxed) }
     var missCount: Int { misses.load(ordering: .relaxed) }
 }

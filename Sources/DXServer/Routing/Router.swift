@@ -47,11 +47,27 @@ public struct Route: Sendable {
 }
 
 /// Routes as data: a list matched segment by segment. A few dozen routes make a linear scan
-/// cheaper than any tree, and it keeps 404 versus 405 decisions in one place.
+/// cheaper than any tree, and it keeps the 400/404/405/501 decisions in one place.
+///
+/// Paths are matched on their raw segments, each decoded only after the split (RFC 3986
+/// §2.2), so `%2F` is data inside a segment: `/api%2Fv1%2Fmeasures` is one segment and names
+/// nothing. Every resource has exactly one spelling:
+/// - A dot-segment (`.` or `..`, also spelled `%2E`/`%2e`, which RFC 3986 §2.3/§6.2.2.2 makes
+///   the same characters) is refused with 400 rather than normalised by RFC 3986 §5.2.4.
+///   That algorithm is for resolving references on the client side; browsers and curl apply
+///   it before sending, so only hand-made or hostile requests arrive with dot-segments, and
+///   refusing them means no path can climb out of where it appears to point or reach a
+///   resource by a spelling a proxy in front of us would judge differently.
+/// - An empty segment (`//`, or a trailing `/`) is never collapsed: no route has an empty
+///   segment, so such a path is 404. `/api/v1/measures/` is not `/api/v1/measures`.
+/// - `/` alone is the root, the path with no segments.
 public struct Router: Sendable {
     public private(set) var routes: [Route] = []
     /// The documented query parameters, checked by the service before any handler runs.
     public var queryRules: QueryParameterRules?
+    /// Every method some resource answers: OPTIONS, which the service answers for every
+    /// resource, the routes' methods, and HEAD wherever GET is (RFC 9110 §9.3.2).
+    public private(set) var implementedMethods: [String] = ["OPTIONS"]
 
     public init() {}
 
@@ -63,6 +79,9 @@ public struct Router: Sendable {
             return .literal(String(part))
         }
         routes.append(Route(method: method, pattern: pattern, segments: segments, options: options, handler: handler))
+        for implied in [method] + (method == "GET" ? ["HEAD"] : []) where !implementedMethods.contains(implied) {
+            implementedMethods.append(implied)
+        }
     }
 
     /// Not cached unless `options` says so (`.publicRead`, `.publicCollection`).
@@ -72,16 +91,30 @@ public struct Router: Sendable {
 
     public enum Match {
         case found(Route, parameters: [String: String], format: Request.Format)
+        /// The resource exists but not with this method: 405 with `Allow` (RFC 9110 §15.5.6).
         case methodNotAllowed(allowed: [String])
         case notFound
+        /// No resource at all offers this method: 501 (RFC 9110 §15.6.2), whatever the path.
+        case notImplemented
+        /// The path has a dot-segment: 400. The index is that of the first one.
+        case dotSegment(index: Int)
     }
 
+    /// Matches a raw path as sent (still percent-encoded): split, decode, then match.
+    /// Malformed percent-encoding matches nothing.
+    public func match(method: String, path: String) -> Match {
+        match(method: method, segments: HTTPRequestTarget.segments(of: path) ?? [""])
+    }
+
+    /// Decides, in this order: 501 for a method no route has, 400 for a dot-segment, then the
+    /// route, 405 when the path exists with other methods only, else 404.
     /// HEAD is answered by the GET route (RFC 9110 §9.3.2). A `.csv` suffix selects the CSV
     /// representation of a route that has one.
-    public func match(method: String, path: String) -> Match {
-        let parts = Self.split(path)
+    public func match(method: String, segments: [String]) -> Match {
+        guard implementedMethods.contains(method) else { return .notImplemented }
+        if let index = segments.firstIndex(where: Self.isDotSegment) { return .dotSegment(index: index) }
         var allowed: [String] = []
-        for (candidate, format) in [(parts, Request.Format.json)] + csvAlternative(parts) {
+        for (candidate, format) in [(segments, Request.Format.json)] + csvAlternative(segments) {
             for route in routes {
                 if format == .csv && !route.options.csv { continue }
                 guard let params = Self.bind(route.segments, to: candidate) else { continue }
@@ -105,14 +138,19 @@ public struct Router: Sendable {
         return .methodNotAllowed(allowed: allowed)
     }
 
-    private func csvAlternative(_ parts: [Substring]) -> [([Substring], Request.Format)] {
+    /// `.` and `..` (RFC 3986 §3.3), compared after decoding so `%2E%2e` counts too.
+    static func isDotSegment(_ segment: String) -> Bool {
+        segment == "." || segment == ".."
+    }
+
+    private func csvAlternative(_ parts: [String]) -> [([String], Request.Format)] {
         guard let last = parts.last, last.hasSuffix(".csv"), last.count > 4 else { return [] }
         var stripped = parts
-        stripped[stripped.count - 1] = last.dropLast(4)
+        stripped[stripped.count - 1] = String(last.dropLast(4))
         return [(stripped, .csv)]
     }
 
-    private static func bind(_ segments: [Route.Segment], to parts: [Substring]) -> [String: String]? {
+    private static func bind(_ segments: [Route.Segment], to parts: [String]) -> [String: String]? {
         guard segments.count == parts.count else { return nil }
         var params: [String: String] = [:]
         for (segment, part) in zip(segments, parts) {
@@ -121,14 +159,14 @@ public struct Router: Sendable {
                 guard text == part else { return nil }
             case let .parameter(name):
                 guard !part.isEmpty else { return nil }
-                params[name] = String(part)
+                params[name] = part
             }
         }
         return params
     }
 
-    /// A trailing slash names the same resource: `/api/v1/measures/` is `/api/v1/measures`.
-    static func split(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+    /// A pattern's segments. Patterns are written by us without empty segments.
+    static func split(_ pattern: String) -> [Substring] {
+        pattern.split(separator: "/", omittingEmptySubsequences: true)
     }
 }

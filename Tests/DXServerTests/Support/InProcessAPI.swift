@@ -6,7 +6,8 @@ import Foundation
 /// through the real `HTTPParser` and `HTTPService` as the engine would drive them (cache path
 /// first, then the full responder), with no socket. Use it for API behaviour; keep live
 /// servers (`withAPIServer`) for what needs a connection.
-func withAPIService<T>(_ body: (InProcessAPI) throws -> T) throws -> T {
+/// `publicURL` is the server's `--public-url`.
+func withAPIService<T>(publicURL: PublicURL? = nil, _ body: (InProcessAPI) throws -> T) throws -> T {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-inproc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -16,7 +17,7 @@ func withAPIService<T>(_ body: (InProcessAPI) throws -> T) throws -> T {
     let context = AppContext(pool: pool, migrator: migrator)
     let metrics = Metrics()
     let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                              dataVersion: { pool.dataVersion })
+                              dataVersion: { pool.dataVersion }, publicURL: publicURL)
     return try body(InProcessAPI(service: service, context: context))
 }
 

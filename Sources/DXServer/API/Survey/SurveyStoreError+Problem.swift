@@ -15,12 +15,8 @@ extension SurveyStoreError: ProblemConvertible {
             // client's. The cause stays out of the response; it is in the error value.
             return APIError(status: 500, detail: "The stored counts of survey \(surveyID) are inconsistent.")
         case .database(let cause):
-            if let convertible = cause as? any ProblemConvertible { return convertible.apiError }
-            if let sqlite = cause as? SQLiteError, sqlite.isBusy {
-                return APIError(
-                    status: 503, detail: "The database is busy; try again shortly.",
-                    headers: HTTPHeaders([("Retry-After", "1")]))
-            }
+            if let sqlite = cause as? SQLiteError, sqlite.isBusy { return sqlite.apiError }
+            if let convertible = cause as? any ProblemConvertible, !(cause is SQLiteError) { return convertible.apiError }
             // Never the SQL or SQLite's message: they describe the server, not the request.
             return APIError(status: 500, detail: "The survey data could not be read or stored.")
         }
