@@ -17,7 +17,7 @@ public enum OpenAPIDocument {
     "title": "都城市DX推進計画 open API",
     "version": "1.0.0",
     "summary": "Miyakonojo City's (都城市) DX promotion plan, FY2022–2025, as open data.",
-    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.",
+    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.\n\nRequests (every path):\n- Paths are matched on their raw segments: `%2F` is data inside a segment; a dot-segment (`.`, `..`, `%2E`) is a 400; an empty segment (`//`, a trailing `/`) names nothing (404).\n- A method no resource implements is 501; one implemented on other resources but not this one is 405 with `Allow`. `HEAD` is answered wherever `GET` is, `OPTIONS` everywhere.\n- HTTP/1.1 needs exactly one valid `Host` (RFC 9112 §3.2), else 400. A singleton header field (`Content-Type`, `Authorization`, `Idempotency-Key`, `If-Modified-Since`, …) sent twice with different values is a 400; a list field (`Accept`, `Accept-Encoding`, `If-Match`, `If-None-Match`, …) sent on several lines is one list.\n- Query and path parameters with a control character (U+0000–U+001F, U+007F) are a 400 naming the parameter; every query parameter is checked against its schema here, and a value outside it is a 400 naming it. Parameters not listed for an operation are ignored.\n- Bodies are JSON in UTF-8 (a leading BOM is ignored): other encodings, invalid UTF-8 and a member name given twice in one object (at any depth) are 400.\n- Preconditions (RFC 9110 §13) on every operation, in the RFC's order; a failure is 412 (304 for GET/HEAD on `If-None-Match`/`If-Modified-Since`) and nothing is written. A write without a valid token is 401 whatever its preconditions.\n- A busy database is a 503 with `Retry-After` on any operation that reads or writes it.",
     "license": {
       "name": "CC BY 4.0 (data)",
       "identifier": "CC-BY-4.0"
@@ -407,6 +407,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -471,6 +474,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -546,6 +552,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -611,6 +620,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -665,6 +677,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -746,6 +761,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -817,6 +835,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -871,6 +892,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -946,6 +970,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1010,6 +1037,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1088,6 +1118,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1156,6 +1189,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1204,6 +1240,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1299,6 +1338,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1486,6 +1528,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1552,6 +1597,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1866,6 +1914,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1952,6 +2003,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2000,6 +2054,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2074,6 +2131,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2218,6 +2278,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2272,6 +2335,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2356,6 +2422,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2429,6 +2498,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2510,6 +2582,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2580,6 +2655,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2654,6 +2732,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2727,6 +2808,9 @@ public enum OpenAPIDocument {
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
           },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2784,6 +2868,9 @@ public enum OpenAPIDocument {
           },
           "412": {
             "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -5585,7 +5672,7 @@ public enum OpenAPIDocument {
         }
       },
       "ServiceUnavailable": {
-        "description": "The database is busy or not ready; retry after `Retry-After` seconds.",
+        "description": "The database is busy or locked (`/problems/database-busy`), or not ready; retry after `Retry-After` seconds.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
