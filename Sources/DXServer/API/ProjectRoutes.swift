@@ -17,7 +17,7 @@ public enum ProjectRoutes {
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
-        router.add("POST", base, options: RouteOptions(authenticate: { _ = try context.auth.authenticate($0) })) { request in
+        router.add("POST", base, options: RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })) { request in
             let admin = try context.auth.authenticate(request)
             let idempotency = try idempotencyKey(request, admin: admin)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
@@ -79,7 +79,7 @@ public enum ProjectRoutes {
         return id
     }
 
-    static let writeWithPreconditions = RouteOptions(preconditionsInStore: true)
+    static let writeWithPreconditions = RouteOptions(requiresToken: true, acceptsJSONBody: true, preconditionsInStore: true)
 
     /// A project with its validators: `ETag` from the version, `Last-Modified` from `updated_at`.
     static func representation(_ project: Project) throws -> HTTPResponse {
