@@ -32,6 +32,12 @@ struct InProcessAPI: APIHarness {
     /// Raw request bytes, parsed as the engine parses them; a parse error is answered the way
     /// the engine answers it (`errorResponse`, then close).
     func send(_ raw: [UInt8]) throws -> HTTPResponse {
+        try Self.answer(raw, with: service)
+    }
+
+    /// `raw` through a fresh `HTTPParser` and `service` (the cache path first, as the engine
+    /// tries it, then the full responder), and the response as the engine writes it.
+    static func answer(_ raw: [UInt8], with service: HTTPService) throws -> HTTPResponse {
         var parser = HTTPParser()
         parser.append(raw)
         while true {
@@ -39,13 +45,13 @@ struct InProcessAPI: APIHarness {
             do {
                 event = try parser.next()
             } catch {
-                return try Self.wire(service.errorResponse(status: error.status, detail: error.detail), method: "-", keepAlive: false, version: .http11)
+                return try wire(service.errorResponse(status: error.status, detail: error.detail), method: "-", keepAlive: false, version: .http11)
             }
             guard let event else { throw InProcessAPIError.incompleteRequest(String(decoding: raw.prefix(200), as: UTF8.self)) }
             if case let .message(request) = event {
                 let response = service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
                 let head = request.head
-                return try Self.wire(response, method: head.method, keepAlive: head.keepAlive, version: head.version)
+                return try wire(response, method: head.method, keepAlive: head.keepAlive, version: head.version)
             }
         }
     }
