@@ -15,9 +15,11 @@ public struct AppContext: Sendable {
 
 /// Every route of the public API, in one table.
 public enum APIRouter {
-    public static func make(context: AppContext, metrics: Metrics) -> Router {
+    /// `shutdown`: the server's signal, which turns `/readyz` to 503 as soon as it is raised.
+    public static func make(context: AppContext, metrics: Metrics, shutdown: ShutdownSignal = ShutdownSignal()) -> Router {
         var router = Router()
-        SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady })
+        SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady },
+                              isShuttingDown: { shutdown.isRaised })
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
