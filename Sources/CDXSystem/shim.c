@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <linux/filter.h>
 #include <sys/resource.h>
+#include <sched.h>
+#include <pthread.h>
+#include <unistd.h>
 
 const int DX_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
 const int DX_EPOLL_CTL_MOD = EPOLL_CTL_MOD;
@@ -78,4 +81,19 @@ int dx_raise_nofile_limit(uint64_t *soft, uint64_t *hard) {
     *soft = limit.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_cur;
     *hard = limit.rlim_max == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_max;
     return 0;
+}
+
+int dx_available_cpus(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        return online > 0 ? (int)online : 1;
+    }
+    int count = CPU_COUNT(&set);
+    return count > 0 ? count : 1;
+}
+
+int dx_set_thread_name(const char *name) {
+    return pthread_setname_np(pthread_self(), name);
 }

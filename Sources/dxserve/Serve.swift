@@ -21,6 +21,16 @@ struct Serve: ParsableCommand {
         valueName: "url"))
     var publicURL: String = ProcessInfo.processInfo.environment["DX_PUBLIC_URL"] ?? ""
 
+    @Option(help: ArgumentHelp(
+        "Name of the office answering questions about the data, the catalog's contact point (vcard:fn). Env: DX_CONTACT_NAME.",
+        valueName: "name"))
+    var contactName: String = ProcessInfo.processInfo.environment["DX_CONTACT_NAME"] ?? CatalogContact.cityDXOffice.name
+
+    @Option(help: ArgumentHelp(
+        "Email address of that office (vcard:hasEmail); without it the catalog points to the publisher's homepage. Env: DX_CONTACT_EMAIL.",
+        valueName: "address"))
+    var contactEmail: String = ProcessInfo.processInfo.environment["DX_CONTACT_EMAIL"] ?? ""
+
     @Option(help: "Largest accepted request body, in bytes.")
     var maxBody: Int = 1 << 20
 
@@ -42,8 +52,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a request body may take to ramp up before --min-body-rate applies.")
     var bodyRateGrace: Double = 5
 
-    @Option(help: "Event-loop threads.")
-    var loops: Int = 2
+    @Option(help: "Event-loop threads (default: one per CPU the process may run on).")
+    var loops: Int = CPUAffinity.availableCPUs()
 
     func validate() throws {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
@@ -62,6 +72,18 @@ struct Serve: ParsableCommand {
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be 1 byte to 1 GiB.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
         _ = try parsedPublicURL()
+        _ = try catalogConfiguration()
+    }
+
+    /// The catalog's publisher with the configured contact, checked at start like the URL.
+    func catalogConfiguration() throws -> CatalogConfiguration {
+        var configuration = CatalogConfiguration.miyakonojo
+        do {
+            configuration.contact = try CatalogContact(name: contactName, email: contactEmail.isEmpty ? nil : contactEmail)
+        } catch {
+            throw ValidationError("--contact-name/--contact-email: \(error).")
+        }
+        return configuration
     }
 
     /// `--public-url` checked at start, so a typo stops the server instead of reaching clients.
@@ -102,8 +124,9 @@ struct Serve: ParsableCommand {
             throw fail("\(error)")
         }
         let metrics = Metrics()
+        let catalog = try catalogConfiguration()
         let shutdown = ShutdownSignal()
-        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator), metrics: metrics, shutdown: shutdown)
+        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
         let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
                                   publicURL: try parsedPublicURL(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
@@ -128,6 +151,9 @@ struct Serve: ParsableCommand {
             try server.start()
         } catch {
             throw fail("\(error)")
+        }
+        if catalog.contact.email == nil {
+            FileHandle.standardError.write(Data("level=warning message=\"the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL\"\n".utf8))
         }
         print("listening on \(server.url)")
         fflush(nil)  // flush stdout so a parent reading the port sees it now

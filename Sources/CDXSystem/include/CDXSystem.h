@@ -37,4 +37,10 @@ int dx_drop_new_handshakes(int fd);
 // Raises the soft RLIMIT_NOFILE to the hard limit; reports both (UINT64_MAX: unlimited).
 // 0, or -1 with errno.
 int dx_raise_nofile_limit(uint64_t *soft, uint64_t *hard);
+
+// Names the calling thread in the kernel (15 bytes at most), as `top -H` and /proc show it.
+int dx_set_thread_name(const char *name);
+
+// How many CPUs this process may run on (sched_getaffinity), at least 1.
+int dx_available_cpus(void);
 #endif

@@ -5,10 +5,13 @@ public struct AppContext: Sendable {
     public let pool: DatabasePool
     public let migrator: Migrator
     public let auth: AdminAuth
+    /// Publisher, licence and contact of the DCAT catalog.
+    public let catalog: CatalogConfiguration
 
-    public init(pool: DatabasePool, migrator: Migrator) {
+    public init(pool: DatabasePool, migrator: Migrator, catalog: CatalogConfiguration = .miyakonojo) {
         self.pool = pool
         self.migrator = migrator
+        self.catalog = catalog
         self.auth = AdminAuth(tokens: TokenStore(pool: pool))
     }
 }
@@ -23,6 +26,9 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        CatalogRoutes.register(on: &router, context: context)
+        // The document is the contract for query parameters: one check for every route.
+        router.queryRules = QueryParameterRules(document: OpenAPIDocument.json)
         return router
     }
 }

@@ -17,7 +17,7 @@ public enum OpenAPIDocument {
     "title": "都城市DX推進計画 open API",
     "version": "1.0.0",
     "summary": "Miyakonojo City's (都城市) DX promotion plan, FY2022–2025, as open data.",
-    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.",
+    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.\n\nRequests (every path):\n- Paths are matched on their raw segments: `%2F` is data inside a segment; a dot-segment (`.`, `..`, `%2E`) is a 400; an empty segment (`//`, a trailing `/`) names nothing (404).\n- A method no resource implements is 501; one implemented on other resources but not this one is 405 with `Allow`. `HEAD` is answered wherever `GET` is, `OPTIONS` everywhere.\n- HTTP/1.1 needs exactly one valid `Host` (RFC 9112 §3.2), else 400. A singleton header field (`Content-Type`, `Authorization`, `Idempotency-Key`, `If-Modified-Since`, …) sent twice with different values is a 400; a list field (`Accept`, `Accept-Encoding`, `If-Match`, `If-None-Match`, …) sent on several lines is one list.\n- Query and path parameters with a control character (U+0000–U+001F, U+007F) are a 400 naming the parameter; every query parameter is checked against its schema here, and a value outside it is a 400 naming it. Parameters not listed for an operation are ignored.\n- Bodies are JSON in UTF-8 (a leading BOM is ignored): other encodings, invalid UTF-8 and a member name given twice in one object (at any depth) are 400.\n- Preconditions (RFC 9110 §13) on every operation, in the RFC's order; a failure is 412 (304 for GET/HEAD on `If-None-Match`/`If-Modified-Since`) and nothing is written. A write without a valid token is 401 whatever its preconditions.\n- Limits of the connection, answered before any route: a request body larger than `--max-body` (1 MiB by default) is 413; a header section slower than `--header-timeout`, or a body slower than `--min-body-rate` (240 B/s after a 5-s grace by default), is 408 and the connection closes. With `Expect: 100-continue`, an answer already known from the head (401 without a Bearer token, 404, 405, 415, 501) is sent instead of `100 Continue`.\n- A busy database is a 503 with `Retry-After` on any operation that reads or writes it.",
     "license": {
       "name": "CC BY 4.0 (data)",
       "identifier": "CC-BY-4.0"
@@ -44,6 +44,10 @@ public enum OpenAPIDocument {
     {
       "name": "surveys",
       "description": "Citizen surveys (市民意識調査)."
+    },
+    {
+      "name": "catalog",
+      "description": "The DCAT catalog of the published datasets."
     }
   ],
   "paths": {
@@ -73,10 +77,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/readyz": {
@@ -105,13 +123,27 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/metrics": {
@@ -140,10 +172,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/openapi.json": {
@@ -156,6 +202,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -184,6 +233,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -200,6 +252,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -227,6 +282,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -243,6 +301,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -269,6 +330,9 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -299,6 +363,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -338,6 +405,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -364,6 +440,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -397,6 +476,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -423,6 +508,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -462,6 +550,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -488,6 +585,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -521,6 +621,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -540,6 +646,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -569,6 +678,12 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -602,6 +717,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -641,6 +759,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -673,6 +800,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -706,6 +836,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -725,6 +861,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -755,6 +894,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -781,6 +926,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -820,6 +968,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -846,6 +1003,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -879,6 +1039,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -908,6 +1074,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -947,6 +1116,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -976,6 +1154,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1009,6 +1190,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1025,6 +1212,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1051,6 +1241,12 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1099,6 +1295,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1138,6 +1337,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1158,6 +1366,12 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/Idempotency-Key"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
           }
         ],
         "requestBody": {
@@ -1220,6 +1434,9 @@ public enum OpenAPIDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "415": {
             "$ref": "#/components/responses/ProjectUnsupportedMediaType"
           },
@@ -1276,6 +1493,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1309,6 +1529,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1328,6 +1554,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Modified-Since"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1342,6 +1577,9 @@ public enum OpenAPIDocument {
               },
               "ETag": {
                 "$ref": "#/components/headers/ETag"
+              },
+              "Last-Modified": {
+                "$ref": "#/components/headers/Last-Modified"
               }
             },
             "content": {
@@ -1360,6 +1598,12 @@ public enum OpenAPIDocument {
           },
           "410": {
             "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1384,6 +1628,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "requestBody": {
@@ -1503,6 +1753,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1596,6 +1852,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1653,6 +1912,15 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1682,6 +1950,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1733,6 +2004,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1749,6 +2026,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1776,6 +2056,12 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1802,6 +2088,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1840,6 +2129,15 @@ public enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1893,11 +2191,14 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
           "409": {
             "$ref": "#/components/responses/Conflict"
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorized"
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
@@ -1911,7 +2212,15 @@ public enum OpenAPIDocument {
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/api/v1/surveys.csv": {
@@ -1934,6 +2243,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1967,6 +2279,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1986,6 +2304,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2015,6 +2336,12 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2048,6 +2375,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2090,6 +2420,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2122,6 +2461,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2158,6 +2500,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2187,6 +2535,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2229,6 +2580,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2258,6 +2618,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2294,6 +2657,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2319,6 +2688,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2358,6 +2730,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2389,6 +2770,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2425,6 +2809,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2447,6 +2837,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2476,6 +2869,513 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/catalog": {
+      "get": {
+        "operationId": "getCatalog",
+        "summary": "DCAT catalog of every published dataset (JSON-LD)",
+        "description": "A dcat:Catalog as JSON-LD (W3C DCAT 3 with DCAT-AP's choices, as ckanext-dcat harvests): one dcat:Dataset per published dataset (plan, concepts, policies, measures, principles, timeline, governance, projects, project history, progress, surveys, and each stored survey's questions and respondents), with titles and descriptions in Japanese and English, keywords, dct:temporal, dct:spatial (http://data.e-stat.go.jp/lod/sac/C45202), dct:modified, the publisher 都城市 (foaf:Organization, dct:identifier 452025), dct:license CC BY 4.0 with a dct:rights note on its compatibility with 公共データ利用規約 (PDL1.0), the contact point from the server's --contact-name/--contact-email (vcard:hasURL when no email is configured), and a dcat:Distribution per format with absolute dcat:accessURL/dcat:downloadURL built from the server's --public-url or the request's Host.",
+        "tags": [
+          "catalog"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The catalog",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/ld+json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "@context",
+                    "@id",
+                    "@type",
+                    "dct:title",
+                    "dct:publisher",
+                    "dct:license",
+                    "dcat:dataset"
+                  ],
+                  "properties": {
+                    "@context": {
+                      "type": "object"
+                    },
+                    "@id": {
+                      "type": "string"
+                    },
+                    "@type": {
+                      "const": "dcat:Catalog"
+                    },
+                    "dct:title": {
+                      "type": "array",
+                      "minItems": 2,
+                      "description": "The same text in Japanese and English (JSON-LD value objects).",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@value",
+                          "@language"
+                        ],
+                        "properties": {
+                          "@value": {
+                            "type": "string"
+                          },
+                          "@language": {
+                            "type": "string",
+                            "enum": [
+                              "ja",
+                              "en"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "dct:description": {
+                      "type": "array",
+                      "minItems": 2,
+                      "description": "The same text in Japanese and English (JSON-LD value objects).",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@value",
+                          "@language"
+                        ],
+                        "properties": {
+                          "@value": {
+                            "type": "string"
+                          },
+                          "@language": {
+                            "type": "string",
+                            "enum": [
+                              "ja",
+                              "en"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "dct:publisher": {
+                      "type": "object",
+                      "required": [
+                        "@id",
+                        "@type",
+                        "foaf:name",
+                        "dct:identifier"
+                      ],
+                      "properties": {
+                        "@type": {
+                          "const": "foaf:Organization"
+                        },
+                        "foaf:name": {
+                          "type": "array",
+                          "minItems": 2,
+                          "description": "The same text in Japanese and English (JSON-LD value objects).",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "@value",
+                              "@language"
+                            ],
+                            "properties": {
+                              "@value": {
+                                "type": "string"
+                              },
+                              "@language": {
+                                "type": "string",
+                                "enum": [
+                                  "ja",
+                                  "en"
+                                ]
+                              }
+                            }
+                          }
+                        },
+                        "dct:identifier": {
+                          "type": "string",
+                          "examples": [
+                            "452025"
+                          ],
+                          "description": "全国地方公共団体コード (local government code)."
+                        }
+                      }
+                    },
+                    "dct:license": {
+                      "type": "object",
+                      "required": [
+                        "@id"
+                      ],
+                      "properties": {
+                        "@id": {
+                          "type": "string",
+                          "format": "uri-reference"
+                        }
+                      }
+                    },
+                    "dcat:contactPoint": {
+                      "type": "object",
+                      "required": [
+                        "@id",
+                        "@type",
+                        "vcard:fn"
+                      ],
+                      "properties": {
+                        "@type": {
+                          "const": "vcard:Kind"
+                        },
+                        "vcard:fn": {
+                          "type": "string"
+                        },
+                        "vcard:hasEmail": {
+                          "type": "object",
+                          "required": [
+                            "@id"
+                          ],
+                          "properties": {
+                            "@id": {
+                              "type": "string",
+                              "format": "uri-reference"
+                            }
+                          }
+                        },
+                        "vcard:hasURL": {
+                          "type": "object",
+                          "required": [
+                            "@id"
+                          ],
+                          "properties": {
+                            "@id": {
+                              "type": "string",
+                              "format": "uri-reference"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "dcat:dataset": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@id",
+                          "@type",
+                          "dct:identifier",
+                          "dct:title",
+                          "dct:description",
+                          "dcat:keyword",
+                          "dct:publisher",
+                          "dcat:contactPoint",
+                          "dct:license",
+                          "dct:spatial",
+                          "dcat:distribution"
+                        ],
+                        "properties": {
+                          "@id": {
+                            "type": "string"
+                          },
+                          "@type": {
+                            "const": "dcat:Dataset"
+                          },
+                          "dct:identifier": {
+                            "type": "string",
+                            "examples": [
+                              "measures",
+                              "survey-15-questions"
+                            ]
+                          },
+                          "dct:title": {
+                            "type": "array",
+                            "minItems": 2,
+                            "description": "The same text in Japanese and English (JSON-LD value objects).",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dct:description": {
+                            "type": "array",
+                            "minItems": 2,
+                            "description": "The same text in Japanese and English (JSON-LD value objects).",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dcat:keyword": {
+                            "type": "array",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dct:modified": {
+                            "type": "object",
+                            "required": [
+                              "@value",
+                              "@type"
+                            ],
+                            "description": "Latest change to the dataset's data: xsd:dateTime (plan content: the latest migration's time; projects, policies, measures, progress: also the latest project write; history: the latest history row) or xsd:date (surveys: the end of the survey's fieldwork).",
+                            "properties": {
+                              "@value": {
+                                "type": "string"
+                              },
+                              "@type": {
+                                "type": "string",
+                                "enum": [
+                                  "xsd:dateTime",
+                                  "xsd:date"
+                                ]
+                              }
+                            }
+                          },
+                          "dct:temporal": {
+                            "type": "object",
+                            "description": "dct:PeriodOfTime: the plan's fiscal years (2022-04-01 to 2026-03-31), a survey's fieldwork period, or for the survey list the span of all surveys' fieldwork.",
+                            "required": [
+                              "@type",
+                              "dcat:startDate",
+                              "dcat:endDate"
+                            ]
+                          },
+                          "dct:publisher": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dcat:contactPoint": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dct:license": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dct:spatial": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dcat:distribution": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@id",
+                                "@type",
+                                "dct:title",
+                                "dcat:accessURL",
+                                "dcat:mediaType",
+                                "dct:format",
+                                "dct:license"
+                              ],
+                              "properties": {
+                                "@id": {
+                                  "type": "string"
+                                },
+                                "@type": {
+                                  "const": "dcat:Distribution"
+                                },
+                                "dct:title": {
+                                  "type": "array",
+                                  "minItems": 2,
+                                  "description": "The same text in Japanese and English (JSON-LD value objects).",
+                                  "items": {
+                                    "type": "object",
+                                    "required": [
+                                      "@value",
+                                      "@language"
+                                    ],
+                                    "properties": {
+                                      "@value": {
+                                        "type": "string"
+                                      },
+                                      "@language": {
+                                        "type": "string",
+                                        "enum": [
+                                          "ja",
+                                          "en"
+                                        ]
+                                      }
+                                    }
+                                  }
+                                },
+                                "dcat:accessURL": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                },
+                                "dcat:downloadURL": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                },
+                                "dcat:mediaType": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  },
+                                  "description": "IANA media type IRI: …/application/json or …/text/csv."
+                                },
+                                "dct:format": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  },
+                                  "description": "EU file-type authority IRI (JSON, CSV)."
+                                },
+                                "dct:license": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "description": "JSON, and CSV for every collection."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -3291,16 +4191,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -3308,12 +4240,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Defaults to empty; null means empty."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Defaults to empty; null means empty.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "type": "string",
@@ -3328,7 +4263,7 @@ public enum OpenAPIDocument {
             "minimum": 0,
             "maximum": 100,
             "default": 0,
-            "description": "Defaults to 0."
+            "description": "Defaults to 0. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -3337,7 +4272,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -3346,7 +4281,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year`."
+            "description": "2000 to 2100, not before `start_fiscal_year`. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Defaults to null.",
@@ -3363,7 +4298,9 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
@@ -3371,16 +4308,23 @@ public enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 100,
-                    "description": "Null means empty."
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty.",
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -3395,7 +4339,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -3406,16 +4351,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -3423,12 +4400,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Null empties it."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Null empties it.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "$ref": "#/components/schemas/ProjectStatus",
@@ -3437,7 +4417,8 @@ public enum OpenAPIDocument {
           "progress": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100
+            "maximum": 100,
+            "description": "A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -3446,7 +4427,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -3455,7 +4436,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch)."
+            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch). A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Merged into the current KPI; null removes it.",
@@ -3468,23 +4449,33 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty."
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -3499,7 +4490,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -3960,12 +4952,14 @@ public enum OpenAPIDocument {
       },
       "SurveyInput": {
         "type": "object",
-        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`.",
+        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Every number has the range given on it; integers are whole numbers (`10.0` is 10, `10.5` is a 422). Text refuses control characters (U+0000–U+001F, U+007F); only `summary` and `questions[].responses[].text` are multi-line and may hold TAB, LF and CR. Rules between members (counts within `respondents`, sums, unique numbers, the fiscal year holding `period.start`, `period.end` not before `period.start`) are stated on the members; breaking any is a 422 naming it. Members not listed are ignored.",
         "required": [
           "id",
           "edition",
           "title",
           "fiscal_year",
+          "area",
+          "target",
           "sample_size",
           "respondents",
           "method",
@@ -3976,40 +4970,67 @@ public enum OpenAPIDocument {
         "properties": {
           "id": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 999999999,
+            "description": "1 to 999,999,999 (what `GET /api/v1/surveys/{id}` reads). An id already taken is a 409."
           },
           "edition": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 9999
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "fiscal_year": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 1900,
+            "maximum": 9999,
+            "description": "A four-digit year; the fiscal year (April to March) that contains `period.start`."
           },
           "fiscal_year_label": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
           },
           "summary": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "area": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "sample_size": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 100000000
           },
           "respondents": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "At most `sample_size`.",
+            "maximum": 100000000
           },
           "method": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "period": {
             "type": "object",
@@ -4020,12 +5041,20 @@ public enum OpenAPIDocument {
               },
               "end": {
                 "type": "string",
-                "format": "date"
+                "format": "date",
+                "description": "Not before `start`."
               },
               "label": {
-                "type": "string"
+                "type": "string",
+                "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
               }
-            }
+            },
+            "required": [
+              "start",
+              "end",
+              "label"
+            ]
           },
           "profile": {
             "type": "array",
@@ -4040,15 +5069,25 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "label": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "count": {
                   "type": "integer",
-                  "minimum": 0
+                  "minimum": 0,
+                  "description": "At most `respondents`.",
+                  "maximum": 100000000
                 }
-              }
+              },
+              "required": [
+                "dimension",
+                "label",
+                "count"
+              ]
             },
-            "description": "Respondents by dimension; each dimension's counts must sum to `respondents`."
+            "description": "Respondents by dimension: both `gender` and `age`, labels unique within a dimension, and each dimension's counts sum to `respondents`.",
+            "minItems": 2
           },
           "questions": {
             "type": "array",
@@ -4057,10 +5096,14 @@ public enum OpenAPIDocument {
               "properties": {
                 "number": {
                   "type": "integer",
-                  "minimum": 1
+                  "minimum": 1,
+                  "maximum": 999999999,
+                  "description": "1 to 999,999,999 (what `/questions/{n}` reads); unique within the survey."
                 },
                 "text": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "multiple_answers": {
                   "type": "boolean"
@@ -4072,17 +5115,30 @@ public enum OpenAPIDocument {
                     "properties": {
                       "number": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999,
+                        "description": "1 to 9,999; unique within the question."
                       },
                       "label": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "count": {
                         "type": "integer",
-                        "minimum": 0
+                        "minimum": 0,
+                        "description": "At most `respondents`.",
+                        "maximum": 100000000
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "number",
+                      "label",
+                      "count"
+                    ]
+                  },
+                  "minItems": 1,
+                  "description": "At least one option; `number`s unique. Counts plus `no_answer.count` sum to `respondents` exactly when `multiple_answers` is false, and to at least `respondents` when it is true."
                 },
                 "no_answer": {
                   "oneOf": [
@@ -4090,13 +5146,21 @@ public enum OpenAPIDocument {
                       "type": "object",
                       "properties": {
                         "label": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         },
                         "count": {
                           "type": "integer",
-                          "minimum": 0
+                          "minimum": 0,
+                          "description": "At most `respondents`.",
+                          "maximum": 100000000
                         }
-                      }
+                      },
+                      "required": [
+                        "label",
+                        "count"
+                      ]
                     },
                     {
                       "type": "null"
@@ -4104,37 +5168,67 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "responses": {
-                  "type": "array",
+                  "type": [
+                    "array",
+                    "null"
+                  ],
                   "items": {
                     "type": "object",
                     "properties": {
                       "rank": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "heading": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "text": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+                        "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "option_number": {
                         "type": [
                           "integer",
                           "null"
-                        ]
+                        ],
+                        "description": "When set, the `number` of one of this question's options (1 to 9,999).",
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "items": {
-                        "type": "array",
+                        "type": [
+                          "array",
+                          "null"
+                        ],
                         "items": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         }
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "rank",
+                      "heading",
+                      "text"
+                    ]
+                  },
+                  "description": "The city's stated responses, if any; null is the same as none."
                 }
-              }
-            }
+              },
+              "required": [
+                "number",
+                "text",
+                "multiple_answers",
+                "options"
+              ]
+            },
+            "minItems": 1,
+            "description": "At least one question; `number`s unique."
           }
         }
       },
@@ -4364,7 +5458,7 @@ public enum OpenAPIDocument {
         ]
       },
       "PreconditionProblem": {
-        "description": "412: no `If-Match` tag matches the project's current `ETag`, which is given as `current_etag`. Nothing was changed.",
+        "description": "412: a precondition failed (`precondition` names which); `current_etag` and `last_modified` give the current validators when there are any. Nothing was changed.",
         "allOf": [
           {
             "$ref": "#/components/schemas/Problem"
@@ -4373,7 +5467,7 @@ public enum OpenAPIDocument {
             "type": "object",
             "required": [
               "type",
-              "current_etag"
+              "precondition"
             ],
             "properties": {
               "type": {
@@ -4382,10 +5476,25 @@ public enum OpenAPIDocument {
               "status": {
                 "const": 412
               },
+              "precondition": {
+                "type": "string",
+                "enum": [
+                  "If-Match",
+                  "If-Unmodified-Since",
+                  "If-None-Match",
+                  "If-Modified-Since"
+                ]
+              },
               "current_etag": {
                 "type": "string",
                 "examples": [
                   "\"p1-v3\""
+                ]
+              },
+              "last_modified": {
+                "type": "string",
+                "examples": [
+                  "Sun, 06 Nov 2022 08:49:37 GMT"
                 ]
               }
             }
@@ -4425,16 +5534,52 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         }
+      },
+      "NotAcceptableProblem": {
+        "description": "406: `Accept` refuses every representation of this resource (after q-values and wildcards, RFC 9110 §12.5.1); `available` lists them.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "available"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/not-acceptable"
+              },
+              "status": {
+                "const": 406
+              },
+              "available": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "examples": [
+                  [
+                    "application/json",
+                    "text/csv"
+                  ]
+                ]
+              }
+            }
+          }
+        ]
       }
     },
     "parameters": {
       "limit": {
         "name": "limit",
         "in": "query",
-        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given.",
+        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -4445,15 +5590,16 @@ public enum OpenAPIDocument {
       "cursor": {
         "name": "cursor",
         "in": "query",
-        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an invalid one is a 400.",
+        "description": "Opaque cursor from `meta.next_cursor` of the previous page (base64url without padding). An empty value is the same as none (the first page); any other characters are a 400, and so is a cursor this collection did not issue.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]*$"
         }
       },
       "bom": {
         "name": "bom",
         "in": "query",
-        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8.",
+        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8; `0` (or leaving it out) does not. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4465,16 +5611,17 @@ public enum OpenAPIDocument {
       "q": {
         "name": "q",
         "in": "query",
-        "description": "Search text (Japanese of any length; at most 200 characters).",
+        "description": "Search text (Japanese of any length; at most 200 characters, counted as Unicode code points). An empty value matches everything. A control character (U+0000–U+001F, U+007F) or a longer text is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "If-None-Match": {
         "name": "If-None-Match",
         "in": "header",
-        "description": "A tag from a previous `ETag`: 304 when the representation has not changed.",
+        "description": "RFC 9110 §13.1.2: tags from earlier reads, or `*`, compared weakly. On GET/HEAD a match is a 304; on a write a match (or `*` while the target exists) is a 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -4482,7 +5629,7 @@ public enum OpenAPIDocument {
       "If-Match": {
         "name": "If-Match",
         "in": "header",
-        "description": "One or more `ETag`s of the project from earlier reads (comma-separated), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the project's current `ETag`, the write is refused with 412 and nothing changes. Without it the write is unconditional.",
+        "description": "RFC 9110 §13.1.1: one or more `ETag`s from earlier reads (comma-separated, on one line or several), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the current representation's `ETag` (or there is none), the request is refused with 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -4513,9 +5660,40 @@ public enum OpenAPIDocument {
         "name": "code",
         "in": "path",
         "required": true,
-        "description": "Measure code, `1-1` … `3-8`.",
+        "description": "Measure code, `1-1` … `3-8`; any other is a 404 (a control character in it is a 400).",
         "schema": {
           "type": "string",
+          "enum": [
+            "1-1",
+            "1-2",
+            "1-3",
+            "1-4",
+            "1-5",
+            "1-6",
+            "1-7",
+            "1-8",
+            "1-9",
+            "1-10",
+            "1-11",
+            "2-1",
+            "2-2",
+            "2-3",
+            "2-4",
+            "2-5",
+            "2-6",
+            "2-7",
+            "2-8",
+            "2-9",
+            "2-10",
+            "3-1",
+            "3-2",
+            "3-3",
+            "3-4",
+            "3-5",
+            "3-6",
+            "3-7",
+            "3-8"
+          ],
           "examples": [
             "1-7"
           ]
@@ -4561,7 +5739,7 @@ public enum OpenAPIDocument {
       "policyFilter": {
         "name": "policy",
         "in": "query",
-        "description": "Only measures of this basic policy.",
+        "description": "Only measures of this basic policy. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -4571,7 +5749,7 @@ public enum OpenAPIDocument {
       "scope": {
         "name": "scope",
         "in": "query",
-        "description": "Only events of this scope.",
+        "description": "Only events of this scope. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4583,7 +5761,7 @@ public enum OpenAPIDocument {
       "dimension": {
         "name": "dimension",
         "in": "query",
-        "description": "Only this dimension of the profile.",
+        "description": "Only this dimension of the profile. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -4595,12 +5773,42 @@ public enum OpenAPIDocument {
       "projectMeasure": {
         "name": "measure",
         "in": "query",
-        "description": "Only projects under this measure. It must be an existing measure code (`1-1` … `3-8`); any other value is a 400.",
+        "description": "Only projects under this measure: one of the 29 measure codes (`1-1` … `3-8`); any other value is a 400.",
         "schema": {
           "type": "string",
-          "pattern": "^[0-9]+-[0-9]+$",
           "examples": [
             "1-7"
+          ],
+          "enum": [
+            "1-1",
+            "1-2",
+            "1-3",
+            "1-4",
+            "1-5",
+            "1-6",
+            "1-7",
+            "1-8",
+            "1-9",
+            "1-10",
+            "1-11",
+            "2-1",
+            "2-2",
+            "2-3",
+            "2-4",
+            "2-5",
+            "2-6",
+            "2-7",
+            "2-8",
+            "2-9",
+            "2-10",
+            "3-1",
+            "3-2",
+            "3-3",
+            "3-4",
+            "3-5",
+            "3-6",
+            "3-7",
+            "3-8"
           ]
         }
       },
@@ -4625,10 +5833,11 @@ public enum OpenAPIDocument {
       "department": {
         "name": "department",
         "in": "query",
-        "description": "Only projects of this department (exact match); an empty value is a 400.",
+        "description": "Only projects of this department (exact match); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "fiscalYear": {
@@ -4647,10 +5856,11 @@ public enum OpenAPIDocument {
       "projectQ": {
         "name": "q",
         "in": "query",
-        "description": "Search over title, description and department (Japanese of any length); longer than 200 characters is a 400.",
+        "description": "Search over title, description and department (Japanese of any length). An empty value matches everything. Longer than 200 characters (Unicode code points) or containing a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "sort": {
@@ -4666,6 +5876,28 @@ public enum OpenAPIDocument {
             "-updated_at"
           ],
           "default": "id"
+        }
+      },
+      "If-Modified-Since": {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.3: an HTTP-date; on GET/HEAD without `If-None-Match`, 304 when the project's `Last-Modified` is not later. An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
+      },
+      "If-Unmodified-Since": {
+        "name": "If-Unmodified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.4: an HTTP-date; without `If-Match`, 412 when the project's `Last-Modified` is later (nothing changes). An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
         }
       }
     },
@@ -4744,11 +5976,17 @@ public enum OpenAPIDocument {
         "schema": {
           "type": "string"
         }
+      },
+      "Last-Modified": {
+        "description": "`updated_at` as an HTTP-date (whole seconds), for `If-Modified-Since`/`If-Unmodified-Since`.",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "responses": {
       "NotModified": {
-        "description": "Not modified: the `If-None-Match` tag matches.",
+        "description": "Not modified: `If-None-Match` matches (or, for a project, `If-Modified-Since` is not earlier than `Last-Modified`).",
         "headers": {
           "ETag": {
             "$ref": "#/components/headers/ETag"
@@ -4758,6 +5996,12 @@ public enum OpenAPIDocument {
           },
           "Access-Control-Allow-Origin": {
             "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Vary": {
+            "description": "As on the 200 response.",
+            "schema": {
+              "type": "string"
+            }
           }
         }
       },
@@ -4876,7 +6120,7 @@ public enum OpenAPIDocument {
         }
       },
       "PreconditionFailed": {
-        "description": "The `If-Match` tag is stale: the project changed since it was read (`current_etag` is its tag now). Nothing was changed.",
+        "description": "A precondition failed (RFC 9110 §13.2.2): a stale `If-Match`, a matching `If-None-Match` on a write, or a later modification than `If-Unmodified-Since`. Nothing was changed.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -4933,7 +6177,7 @@ public enum OpenAPIDocument {
         }
       },
       "ServiceUnavailable": {
-        "description": "The database is busy or not ready; retry after `Retry-After` seconds.",
+        "description": "The database is busy or locked (`/problems/database-busy`), or not ready; retry after `Retry-After` seconds.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -5016,6 +6260,24 @@ public enum OpenAPIDocument {
                   "$ref": "#/components/schemas/IdempotencyKeyReusedProblem"
                 }
               ]
+            }
+          }
+        }
+      },
+      "NotAcceptable": {
+        "description": "Not acceptable: `Accept` refuses both `application/json` and `text/csv` (`q=0` refuses a type even under a wildcard). The `.csv` path always answers CSV.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/NotAcceptableProblem"
             }
           }
         }

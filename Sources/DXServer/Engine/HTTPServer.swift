@@ -1,3 +1,4 @@
+import CDXSystem
 import Dispatch
 import Foundation
 import Glibc
@@ -53,11 +54,14 @@ public final class HTTPServer: @unchecked Sendable {
         for loop in loops {
             finished.enter()
             let group = finished
+            let name = "dxserve-loop-\(loop.index)"
             let thread = Thread {
+                // Named in the kernel too, so `top -H` and /proc show the loops.
+                _ = dx_set_thread_name(String(name.prefix(15)))
                 loop.run()
                 group.leave()
             }
-            thread.name = "dxserve-loop-\(loop.index)"
+            thread.name = name
             thread.stackSize = 1 << 20
             threads.append(thread)
             thread.start()

@@ -27,7 +27,8 @@ public struct ServerConfiguration: Sendable {
     /// `DescriptorLimit.defaultMaxConnections` derives a value from the descriptor limit.
     public var maxConnections: Int = 4096
     /// Loop threads; each owns its connections outright.
-    public var loopCount: Int = 2
+    /// One per CPU the process may run on (`CPUAffinity.availableCPUs`).
+    public var loopCount: Int = CPUAffinity.availableCPUs()
     /// Above this many unsent bytes a connection stops reading and processing further
     /// pipelined requests until the client catches up.
     public var outputHighWater: Int = 256 * 1024

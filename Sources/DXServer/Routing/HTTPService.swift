@@ -141,10 +141,12 @@ public final class HTTPService: HTTPResponder {
             var response: HTTPResponse
             do {
                 let query = try QueryParameters(parsing: head.query)
+                try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
                                   requestID: requestID, route: route.pattern, preconditions: preconditions,
                                   baseURL: baseURL(for: head))
                 if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
+                    try route.options.authenticate?(req)
                     try checkWritePreconditions(req)
                 }
                 response = try route.handler(req)
@@ -272,6 +274,7 @@ public final class HTTPService: HTTPResponder {
     static func isCompressible(_ contentType: String?) -> Bool {
         guard let type = contentType?.lowercased() else { return false }
         return type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") || type.hasPrefix("text/")
+            || type.hasPrefix("application/ld+json")
             || type.hasPrefix("image/svg+xml") || type.hasPrefix("application/openmetrics")
     }
 
