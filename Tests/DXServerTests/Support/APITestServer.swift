@@ -4,9 +4,11 @@ import Foundation
 
 /// The whole API on a fresh, migrated database, served on 127.0.0.1 port 0; each request goes
 /// over its own connection. For what needs a socket; API behaviour runs in-process
-/// (`withAPIService`, same methods). `publicURL` is the server's `--public-url`.
-func withAPIServer<T>(publicURL: PublicURL? = nil, _ body: (APITestServer) throws -> T) throws -> T {
-    try withMigratedContext { context in
+/// (`withAPIService`, same methods). `publicURL` is the server's `--public-url`; `catalog` the
+/// DCAT catalog's configuration.
+func withAPIServer<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
+                      _ body: (APITestServer) throws -> T) throws -> T {
+    try withMigratedContext(catalog: catalog) { context in
         let metrics = Metrics()
         var config = ServerConfiguration()
         config.host = "127.0.0.1"

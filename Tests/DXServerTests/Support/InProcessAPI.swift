@@ -7,9 +7,10 @@ import Foundation
 /// first, then the full responder), and the response through the real `HTTPResponseEncoder`
 /// with the fields the connection adds, with no socket. Use it for API behaviour; keep live
 /// servers (`withAPIServer`, same methods) for what needs a connection.
-/// `publicURL` is the server's `--public-url`.
-func withAPIService<T>(publicURL: PublicURL? = nil, _ body: (InProcessAPI) throws -> T) throws -> T {
-    try withMigratedContext { context in
+/// `publicURL` is the server's `--public-url`; `catalog` the DCAT catalog's configuration.
+func withAPIService<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
+                       _ body: (InProcessAPI) throws -> T) throws -> T {
+    try withMigratedContext(catalog: catalog) { context in
         let metrics = Metrics()
         let pool = context.pool
         let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
