@@ -81,9 +81,12 @@ public final class HTTPService: HTTPResponder {
 
     public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
 
-    public func recordReplay(route: String, status: Int, seconds: Double) {
-        cache.noteHit()
-        metrics.record(route: route, status: status, seconds: seconds)
+    public func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void {
+        let series = metrics.series(route: route, status: status)
+        return { [metrics, cache] nanoseconds in
+            cache.noteHit()
+            metrics.record(series, nanoseconds: nanoseconds)
+        }
     }
 
     /// A cacheable route's 200 or 304 is a function of the request head and the data version,
