@@ -74,8 +74,8 @@ public enum ProjectRoutes {
     }
 
     static func projectID(_ request: Request) throws(APIError) -> Int {
-        let raw = try request.parameter("id")
-        guard let id = Int(raw), id > 0 else { throw APIError.notFound("There is no project '\(raw)'; project ids are positive integers.") }
+        let (raw, value) = try request.integerParameter("id")
+        guard let id = value, id > 0 else { throw APIError.notFound("There is no project '\(raw)'; project ids are positive integers.") }
         return id
     }
 
