@@ -5,10 +5,14 @@ import Synchronization
 /// One line per request, buffered and written in batches: the server's time goes almost all
 /// to syscalls, so a `write` per request would be the single largest cost. Lines carry
 /// structured fields and never the query string or any header (tokens, personal search terms).
-// @unchecked: the timer is created in init and only cancelled in deinit; the buffer is a Mutex.
+// @unchecked: the timer is created in init and only cancelled in deinit; the buffers are Mutexes.
 public final class AccessLog: @unchecked Sendable {
     private let fd: Int32
-    private let buffer = Mutex<[UInt8]>([])
+    /// One buffer per loop thread (by loop index, modulo the count), so that loops never wait
+    /// on each other to log; the writer queue empties them in turn. Lines of one loop keep their
+    /// order; lines of different loops are ordered by batch.
+    private let buffers: [LineBuffer]
+    private static let bufferCount = 16
     private let timer: DispatchSourceTimer
     /// Every write(2) happens here, one at a time, never on a loop thread: a slow or full
     /// stderr pipe must not stall connections, and batches must not interleave mid-line.
@@ -23,6 +27,7 @@ public final class AccessLog: @unchecked Sendable {
     /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
     public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
         self.fd = fd
+        buffers = (0..<Self.bufferCount).map { _ in LineBuffer() }
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval, repeating: interval)
         let flushLater: @Sendable () -> Void = { [weak self] in self?.writeOut() }
@@ -40,19 +45,20 @@ public final class AccessLog: @unchecked Sendable {
     /// Writes of the log that failed (the batch is lost): the log cannot report on itself.
     public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
 
-    public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?) {
+    public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?,
+                       loop: Int = 0) {
         let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
         if let requestID {
             requestID.utf8.withContiguousStorageIfAvailable { id in
-                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id))
-            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8))
+                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), loop: loop)
+            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8), loop: loop)
         } else {
-            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8))
+            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8), loop: loop)
         }
     }
 
-    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8]) {
-        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0) }
+    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8], loop: Int) {
+        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0, loop: loop) }
     }
 
     /// The part of a line fixed by the request and its answer, up to the duration's value:
@@ -75,9 +81,9 @@ public final class AccessLog: @unchecked Sendable {
 
     /// Completes a line from its prefix: the duration in milliseconds with three decimals, and
     /// the request id (already one of the sane characters, or the client's checked one).
-    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer) {
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, loop: Int) {
         let micros = durationNanoseconds / 1000
-        let full = buffer.withLock { buf -> Bool in
+        let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { buf -> Bool in
             guard buf.count < Self.hardCap else {
                 dropped.add(1, ordering: .relaxed)
                 return true
@@ -109,11 +115,17 @@ public final class AccessLog: @unchecked Sendable {
     }
 
     private func writeOut() {
-        let bytes = buffer.withLock { buf -> [UInt8] in
-            let taken = buf
-            buf.removeAll(keepingCapacity: true)
-            return taken
+        for buffer in buffers {
+            let bytes = buffer.lines.withLock { buf -> [UInt8] in
+                let taken = buf
+                buf.removeAll(keepingCapacity: true)
+                return taken
+            }
+            write(bytes)
         }
+    }
+
+    private func write(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -148,4 +160,9 @@ extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
+}
+
+/// One loop's pending access-log lines.
+private final class LineBuffer: Sendable {
+    let lines = Mutex<[UInt8]>([])
 }

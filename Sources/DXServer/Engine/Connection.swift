@@ -191,7 +191,7 @@ final class Connection {
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
             let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
-            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0) }
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, loop: loop.index) }
         }
         loop.returnResponseTail(tail)
     }
@@ -286,7 +286,7 @@ final class Connection {
         let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
         write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version),
               sendBody ? response.body : [])
-        loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"])
+        loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"], loop: loop.index)
         if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
             loop.replayCache.insert(head: candidate, version: tag.version,
                                     response: PreparedResponse(response: response, head: head,
@@ -323,7 +323,7 @@ final class Connection {
         if HTTPStatus.allowsBody(response.status) && head.method != "HEAD" { enqueue(response.body) }
         loop.server.log(head: head, status: status, bytes: response.body.count,
                         started: requestStarted == 0 ? MonotonicClock.now() : requestStarted,
-                        requestID: response.headers["X-Request-Id"])
+                        requestID: response.headers["X-Request-Id"], loop: loop.index)
         state = .closing
         flush()
         if state == .closing && !hasPendingOutput { linger() }

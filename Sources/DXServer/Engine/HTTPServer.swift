@@ -175,8 +175,8 @@ public final class HTTPServer: @unchecked Sendable {
         onSystemError("level=error call=\(call) errno=\(code) error=\"\(String(cString: strerror(code)))\"")
     }
 
-    func log(head: HTTPRequestHead, status: Int, bytes: Int, started: UInt64, requestID: String?) {
+    func log(head: HTTPRequestHead, status: Int, bytes: Int, started: UInt64, requestID: String?, loop: Int) {
         accessLog?.record(method: head.method, path: head.path, status: status, bytes: bytes,
-                          durationNanoseconds: MonotonicClock.now() &- started, requestID: requestID)
+                          durationNanoseconds: MonotonicClock.now() &- started, requestID: requestID, loop: loop)
     }
 }
