@@ -92,7 +92,9 @@ struct ConditionalRequestAPITests {
             let seconds = try #require(HTTPDate.parse(lastModified))
             let project = try #require(try response.json() as? [String: Any])
             #expect((project["updated_at"] as? String)?.hasPrefix(Timestamp.format(seconds: seconds).prefix(19)) == true)
-            let notModified = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", lastModified)])
+            // Dates compare against updated_at at full precision: a date after it is 304.
+            let later = HTTPDate.format(epochSeconds: seconds + 1)
+            let notModified = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", later)])
             #expect(notModified.status == 304)
             #expect(notModified.header("Last-Modified") == lastModified)
             #expect(notModified.body.isEmpty)
@@ -111,11 +113,49 @@ struct ConditionalRequestAPITests {
             #expect(stale.status == 412)
             #expect(try historyCount(api) == 1)
             #expect(try api.get("/api/v1/projects/1", headers: [("If-Unmodified-Since", HTTPDate.format(epochSeconds: seconds - 60))]).status == 412)
-            let fresh = try api.request("PATCH", "/api/v1/projects/1", headers: auth + [("If-Unmodified-Since", lastModified)],
+            let fresh = try api.request("PATCH", "/api/v1/projects/1", headers: auth + [("If-Unmodified-Since", HTTPDate.format(epochSeconds: seconds + 1))],
                                         body: Array(#"{"progress":50}"#.utf8))
             #expect(fresh.status == 200)
             #expect(fresh.header("Last-Modified") != nil)
             #expect(try historyCount(api) == 2)
+        }
+    }
+
+    /// PATCHes until two land within one second (in-process they take milliseconds; a second
+    /// boundary between them makes the pair retry, never the assertion change).
+    private func twoPatchesInOneSecond(_ api: InProcessAPI, _ auth: [(String, String)]) throws -> String {
+        for attempt in 0..<5 {
+            let first = try api.request("PATCH", "/api/v1/projects/1", headers: auth, body: Array(#"{"progress":\#(10 + attempt * 2)}"#.utf8))
+            let second = try api.request("PATCH", "/api/v1/projects/1", headers: auth, body: Array(#"{"progress":\#(11 + attempt * 2)}"#.utf8))
+            try #require(first.status == 200 && second.status == 200)
+            let firstDate = try #require(first.header("Last-Modified"))
+            if second.header("Last-Modified") == firstDate { return firstDate }
+        }
+        Issue.record("no two PATCHes landed in the same second in five tries")
+        throw CancellationError()
+    }
+
+    @Test func ifUnmodifiedSinceIsComparedAtFullPrecisionSoASameSecondSecondWriterIsNotLost() throws {
+        try withProject { api, auth in
+            let firstDate = try twoPatchesInOneSecond(api, auth)
+            let before = try #require(try api.get("/api/v1/projects/1").json() as? [String: Any])
+            let historyBefore = try historyCount(api)
+            let stale = try api.request("PATCH", "/api/v1/projects/1", headers: auth + [("If-Unmodified-Since", firstDate)],
+                                        body: Array(#"{"progress":90}"#.utf8))
+            #expect(stale.status == 412)
+            #expect(try historyCount(api) == historyBefore)
+            let after = try #require(try api.get("/api/v1/projects/1").json() as? [String: Any])
+            #expect(after["progress"] as? Int == before["progress"] as? Int)
+            #expect(after["version"] as? Int == before["version"] as? Int)
+        }
+    }
+
+    @Test func ifModifiedSinceAfterASameSecondChangeIs200Not304() throws {
+        try withProject { api, auth in
+            let firstDate = try twoPatchesInOneSecond(api, auth)
+            let response = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", firstDate)])
+            #expect(response.status == 200)
+            #expect((try response.json() as? [String: Any])?["progress"] != nil)
         }
     }
 

@@ -70,6 +70,36 @@ struct ControlCharacterInputTests {
         }
     }
 
+    @Test("a control character in a path parameter is a 400 naming the parameter, on every route",
+          arguments: [("/api/v1/measures/1-7%00", "code"), ("/api/v1/projects/1%00", "id"), ("/api/v1/surveys/15%00/questions", "id"),
+                      ("/api/v1/policies/1%7F", "id"), ("/api/v1/surveys/15/questions/1%1F", "n"), ("/api/v1/projects/1%0A/history", "id"),
+                      ("/api/v1/surveys/15%09/respondents", "id")])
+    func controlCharacterInPathParameterIs400NamingTheParameter(target: String, parameter: String) throws {
+        try withAPIService { api in
+            let response = try api.get(target)
+            #expect(response.status == 400)
+            let problem = try #require(try response.json() as? [String: Any])
+            #expect(problem["parameter"] as? String == parameter)
+            #expect(problem["instance"] as? String == target)
+            #expect(problem["type"] as? String != "about:blank")
+            #expect((problem["detail"] as? String)?.contains("control character") == true)
+        }
+    }
+
+    @Test("a literal path segment with a control character does not match: 404",
+          arguments: ["/api/v1/plan%00", "/api/v1/surveys/15/questions%0A", "/api%7F/v1/plan"])
+    func controlCharacterInLiteralSegmentIs404(target: String) throws {
+        try withAPIService { api in
+            let response = try api.get(target)
+            #expect(response.status == 404)
+        }
+    }
+
+    @Test("the access log escapes a decoded control character's raw spelling")
+    func accessLogStillSanitisesControlCharacters() {
+        #expect(!AccessLog.sanitize("/api/v1/projects/1\u{0}\n").unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+    }
+
     @Test("Request.parameter refuses a control character with a 400 naming the parameter")
     func requestParameterRefusesControlCharacters() throws {
         let request = Request(http: HTTPRequest(head: HTTPRequestHead(

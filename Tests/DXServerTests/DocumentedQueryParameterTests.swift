@@ -1,3 +1,4 @@
+import DXCore
 @testable import DXServer
 import Foundation
 import Testing
@@ -28,7 +29,12 @@ import Testing
             var values: [String] = []
             if allowed != nil { values += ["AAA", "true"] }
             if let minLength, minLength > 0 { values.append(String(repeating: "a", count: minLength - 1)) }
-            if let maxLength { values.append(String(repeating: "あ", count: maxLength + 1)) }
+            // Too long by one; in the pattern's alphabet when it has its own (a cursor is
+            // base64url), so that only the length is wrong.
+            if let maxLength {
+                let unit = pattern.map { $0.source == QueryParameterRules.noControlCharacters } ?? true ? "あ" : "a"
+                values.append(String(repeating: unit, count: maxLength + 1))
+            }
             if let pattern {
                 values.append(pattern.source == QueryParameterRules.noControlCharacters ? "ab\u{0}" : "!")
                 values.append("a\u{7F}")
@@ -42,8 +48,11 @@ import Testing
         switch rule.kind {
         case let .integer(minimum, maximum):
             return [minimum, maximum].compactMap { $0.map(String.init) }
-        case let .string(_, maxLength, allowed, _):
+        case let .string(_, maxLength, allowed, pattern):
             if let allowed { return allowed }
+            // A string with its own pattern (the cursor) is valid only when the server issued
+            // it, which a schema cannot say: `cursorAtItsDocumentedMaxLength…` covers it.
+            if let pattern, pattern.source != QueryParameterRules.noControlCharacters { return [] }
             if let maxLength { return ["デジタル", String(repeating: "あ", count: maxLength)] }
             return []
         }
@@ -114,6 +123,20 @@ import Testing
                     }
                 }
             }
+        }
+    }
+
+    /// The document's `cursor.maxLength` is the server's limit: one character more is the
+    /// central 400 naming `cursor` (not a 414), and the limit itself is the store's.
+    @Test func cursorMaxLengthInTheDocumentIsTheServersLimit() throws {
+        let rule = try #require(Self.rules().first { $0.operation == "GET /api/v1/measures" }?.rules.first { $0.name == "cursor" })
+        guard case let .string(_, maxLength, _, _) = rule.kind else { Issue.record("cursor is not a string rule"); return }
+        #expect(maxLength == KeysetCursor.maxEncodedLength)
+        try withAPIService { api in
+            let long = try api.get("/api/v1/measures?cursor=\(String(repeating: "a", count: KeysetCursor.maxEncodedLength + 1))")
+            #expect(long.status == 400)
+            let problem = try long.json() as? [String: Any]
+            #expect(problem?["parameter"] as? String == "cursor")
         }
     }
 

@@ -8,47 +8,58 @@ struct PreconditionsTests {
     let modified = 1_700_000_000
 
     @Test func ifMatchUsesStrongComparisonSoAWeakTagNeverMatches() {
-        #expect(Preconditions(ifMatch: [etag]).evaluate(etag: etag, lastModified: nil, method: "GET") == .proceed)
-        #expect(Preconditions(ifMatch: ["W/\(etag)"]).evaluate(etag: etag, lastModified: nil, method: "GET") == .failed(.ifMatch))
-        #expect(Preconditions(ifMatch: ["*"]).evaluate(etag: etag, lastModified: nil, method: "PATCH") == .proceed)
-        #expect(Preconditions(ifMatch: ["*"]).evaluate(etag: nil, lastModified: nil, method: "PATCH") == .failed(.ifMatch))
+        #expect(Preconditions(ifMatch: [etag]).evaluate(etag: etag, modifiedAt: nil, method: "GET") == .proceed)
+        #expect(Preconditions(ifMatch: ["W/\(etag)"]).evaluate(etag: etag, modifiedAt: nil, method: "GET") == .failed(.ifMatch))
+        #expect(Preconditions(ifMatch: ["*"]).evaluate(etag: etag, modifiedAt: nil, method: "PATCH") == .proceed)
+        #expect(Preconditions(ifMatch: ["*"]).evaluate(etag: nil, modifiedAt: nil, method: "PATCH") == .failed(.ifMatch))
     }
 
     @Test func ifNoneMatchUsesWeakComparison() {
-        #expect(Preconditions(ifNoneMatch: ["W/\(etag)"]).evaluate(etag: etag, lastModified: nil, method: "GET") == .notModified(.ifNoneMatch))
-        #expect(Preconditions(ifNoneMatch: ["W/\(etag)"]).evaluate(etag: etag, lastModified: nil, method: "HEAD") == .notModified(.ifNoneMatch))
-        #expect(Preconditions(ifNoneMatch: [etag]).evaluate(etag: etag, lastModified: nil, method: "DELETE") == .failed(.ifNoneMatch))
-        #expect(Preconditions(ifNoneMatch: ["*"]).evaluate(etag: nil, lastModified: nil, method: "POST") == .proceed)
-        #expect(Preconditions(ifNoneMatch: ["\"other\""]).evaluate(etag: etag, lastModified: nil, method: "PATCH") == .proceed)
+        #expect(Preconditions(ifNoneMatch: ["W/\(etag)"]).evaluate(etag: etag, modifiedAt: nil, method: "GET") == .notModified(.ifNoneMatch))
+        #expect(Preconditions(ifNoneMatch: ["W/\(etag)"]).evaluate(etag: etag, modifiedAt: nil, method: "HEAD") == .notModified(.ifNoneMatch))
+        #expect(Preconditions(ifNoneMatch: [etag]).evaluate(etag: etag, modifiedAt: nil, method: "DELETE") == .failed(.ifNoneMatch))
+        #expect(Preconditions(ifNoneMatch: ["*"]).evaluate(etag: nil, modifiedAt: nil, method: "POST") == .proceed)
+        #expect(Preconditions(ifNoneMatch: ["\"other\""]).evaluate(etag: etag, modifiedAt: nil, method: "PATCH") == .proceed)
     }
 
     @Test func ifMatchWinsOverIfUnmodifiedSince() {
         let stale = Preconditions(ifMatch: [etag], ifUnmodifiedSince: modified - 10)
-        #expect(stale.evaluate(etag: etag, lastModified: modified, method: "PATCH") == .proceed)
+        #expect(stale.evaluate(etag: etag, modifiedAt: modified * 1000, method: "PATCH") == .proceed)
         let alone = Preconditions(ifUnmodifiedSince: modified - 10)
-        #expect(alone.evaluate(etag: etag, lastModified: modified, method: "PATCH") == .failed(.ifUnmodifiedSince))
-        #expect(Preconditions(ifUnmodifiedSince: modified).evaluate(etag: etag, lastModified: modified, method: "PATCH") == .proceed)
+        #expect(alone.evaluate(etag: etag, modifiedAt: modified * 1000, method: "PATCH") == .failed(.ifUnmodifiedSince))
+        #expect(Preconditions(ifUnmodifiedSince: modified).evaluate(etag: etag, modifiedAt: modified * 1000, method: "PATCH") == .proceed)
     }
 
     @Test func ifNoneMatchWinsOverIfModifiedSince() {
         let conditions = Preconditions(ifNoneMatch: ["\"other\""], ifModifiedSince: modified + 10)
-        #expect(conditions.evaluate(etag: etag, lastModified: modified, method: "GET") == .proceed)
-        #expect(Preconditions(ifModifiedSince: modified).evaluate(etag: etag, lastModified: modified, method: "GET") == .notModified(.ifModifiedSince))
-        #expect(Preconditions(ifModifiedSince: modified - 1).evaluate(etag: etag, lastModified: modified, method: "GET") == .proceed)
+        #expect(conditions.evaluate(etag: etag, modifiedAt: modified * 1000, method: "GET") == .proceed)
+        #expect(Preconditions(ifModifiedSince: modified).evaluate(etag: etag, modifiedAt: modified * 1000, method: "GET") == .notModified(.ifModifiedSince))
+        #expect(Preconditions(ifModifiedSince: modified - 1).evaluate(etag: etag, modifiedAt: modified * 1000, method: "GET") == .proceed)
+    }
+
+    @Test func datePreconditionsCompareTheFullPrecisionTimeSoASameSecondChangeCountsAsLater() {
+        let sameSecond = modified * 1000 + 500
+        #expect(Preconditions(ifUnmodifiedSince: modified).evaluate(etag: etag, modifiedAt: sameSecond, method: "PATCH") == .failed(.ifUnmodifiedSince))
+        #expect(Preconditions(ifModifiedSince: modified).evaluate(etag: etag, modifiedAt: sameSecond, method: "GET") == .proceed)
+        #expect(Preconditions(ifUnmodifiedSince: modified + 1).evaluate(etag: etag, modifiedAt: sameSecond, method: "PATCH") == .proceed)
+        #expect(Preconditions(ifModifiedSince: modified + 1).evaluate(etag: etag, modifiedAt: sameSecond, method: "GET") == .notModified(.ifModifiedSince))
+        // A hostile date far out of range saturates rather than trapping.
+        #expect(Preconditions(ifModifiedSince: Int.max).evaluate(etag: etag, modifiedAt: sameSecond, method: "GET") == .notModified(.ifModifiedSince))
+        #expect(Preconditions(ifUnmodifiedSince: Int.min).evaluate(etag: etag, modifiedAt: sameSecond, method: "PATCH") == .failed(.ifUnmodifiedSince))
     }
 
     @Test func ifModifiedSinceIsOnlyForGetAndHead() {
-        #expect(Preconditions(ifModifiedSince: modified + 10).evaluate(etag: etag, lastModified: modified, method: "PATCH") == .proceed)
+        #expect(Preconditions(ifModifiedSince: modified + 10).evaluate(etag: etag, modifiedAt: modified * 1000, method: "PATCH") == .proceed)
     }
 
     @Test func datePreconditionsAreIgnoredWithoutALastModified() {
-        #expect(Preconditions(ifModifiedSince: modified).evaluate(etag: etag, lastModified: nil, method: "GET") == .proceed)
-        #expect(Preconditions(ifUnmodifiedSince: 0).evaluate(etag: etag, lastModified: nil, method: "PATCH") == .proceed)
+        #expect(Preconditions(ifModifiedSince: modified).evaluate(etag: etag, modifiedAt: nil, method: "GET") == .proceed)
+        #expect(Preconditions(ifUnmodifiedSince: 0).evaluate(etag: etag, modifiedAt: nil, method: "PATCH") == .proceed)
     }
 
     @Test func failedIfMatchComesBeforeIfNoneMatch() {
         let both = Preconditions(ifMatch: ["\"stale\""], ifNoneMatch: [etag])
-        #expect(both.evaluate(etag: etag, lastModified: nil, method: "GET") == .failed(.ifMatch))
+        #expect(both.evaluate(etag: etag, modifiedAt: nil, method: "GET") == .failed(.ifMatch))
     }
 
     @Test func invalidHTTPDatesAreIgnored() throws {

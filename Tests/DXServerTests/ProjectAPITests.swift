@@ -302,6 +302,12 @@ struct ProjectWriteAPITests {
             #expect(other.status == 422)
             let tooLong = try client.write("POST", "/api/v1/projects", ProjectClient.validBody, headers: [("Idempotency-Key", String(repeating: "k", count: 256))])
             #expect(tooLong.status == 400)
+            // README: 1–255 characters; an empty key is the same 400, not "no key".
+            for empty in ["", "   "] {
+                let refused = try client.write("POST", "/api/v1/projects", ProjectClient.validBody, headers: [("Idempotency-Key", empty)])
+                #expect(refused.status == 400)
+                #expect(refused.header("Content-Type")?.hasPrefix("application/problem+json") == true)
+            }
             #expect(try client.server.data("/api/v1/projects").count == 1)
         }
     }

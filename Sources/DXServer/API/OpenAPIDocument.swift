@@ -5593,7 +5593,8 @@ public enum OpenAPIDocument {
         "description": "Opaque cursor from `meta.next_cursor` of the previous page (base64url without padding). An empty value is the same as none (the first page); any other characters are a 400, and so is a cursor this collection did not issue.",
         "schema": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9_-]*$"
+          "pattern": "^[A-Za-z0-9_-]*$",
+          "maxLength": 2048
         }
       },
       "bom": {

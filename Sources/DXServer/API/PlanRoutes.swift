@@ -21,8 +21,8 @@ public enum PlanRoutes {
             try CollectionResponse.make(try store.policies(), request: req, csvName: "policies")
         }
         router.get("\(base)/policies/{id}", options: .publicRead) { req in
-            let id = try req.parameter("id")
-            guard let number = Int(id), let policy = try store.policy(id: number) else {
+            let (id, value) = try req.integerParameter("id")
+            guard let number = value, let policy = try store.policy(id: number) else {
                 throw APIError.notFound("There is no basic policy '\(id)'; policies are numbered 1 to 3.")
             }
             return try .json(policy)

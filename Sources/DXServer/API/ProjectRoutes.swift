@@ -74,8 +74,8 @@ public enum ProjectRoutes {
     }
 
     static func projectID(_ request: Request) throws(APIError) -> Int {
-        let raw = try request.parameter("id")
-        guard let id = Int(raw), id > 0 else { throw APIError.notFound("There is no project '\(raw)'; project ids are positive integers.") }
+        let (raw, value) = try request.integerParameter("id")
+        guard let id = value, id > 0 else { throw APIError.notFound("There is no project '\(raw)'; project ids are positive integers.") }
         return id
     }
 
@@ -85,6 +85,7 @@ public enum ProjectRoutes {
     static func representation(_ project: Project) throws -> HTTPResponse {
         var response = try HTTPResponse.json(project)
         response.headers.add("ETag", project.entityTag)
+        response.modifiedAt = project.modifiedAt
         if let lastModified = project.lastModified {
             response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: lastModified))
         }
@@ -95,7 +96,7 @@ public enum ProjectRoutes {
     /// transaction; nil when the request carries no precondition.
     static func precondition(_ conditions: Preconditions, method: String) -> ((Project) -> Bool)? {
         guard !conditions.isEmpty else { return nil }
-        return { conditions.evaluate(etag: $0.entityTag, lastModified: $0.lastModified, method: method) == .proceed }
+        return { conditions.evaluate(etag: $0.entityTag, modifiedAt: $0.modifiedAt, method: method) == .proceed }
     }
 
     /// Runs a store write; a refused precondition becomes the 412 that names the field which
@@ -104,8 +105,8 @@ public enum ProjectRoutes {
         do {
             return try write()
         } catch ProjectStoreError.preconditionFailed(let current) {
-            if case .failed(let field) = conditions.evaluate(etag: current.entityTag, lastModified: current.lastModified, method: method) {
-                throw Preconditions.failure(field, etag: current.entityTag, lastModified: current.lastModified)
+            if case .failed(let field) = conditions.evaluate(etag: current.entityTag, modifiedAt: current.modifiedAt, method: method) {
+                throw Preconditions.failure(field, etag: current.entityTag, modifiedAt: current.modifiedAt)
             }
             throw ProjectStoreError.preconditionFailed(current: current)
         }

@@ -64,15 +64,15 @@ public enum SurveyRoutes {
     // MARK: - Path parameters
 
     static func surveyID(_ request: Request) throws(APIError) -> Int {
-        let raw = try request.parameter("id")
-        guard let id = canonicalInteger(raw) else { throw .notFound("No survey \(raw); survey ids are integers.") }
+        let (raw, value) = try request.integerParameter("id")
+        guard let id = value else { throw .notFound("No survey \(raw); survey ids are integers.") }
         return id
     }
 
     static func surveyQuestion(_ request: Request, store: SurveyStore) throws -> (Int, SurveyQuestion) {
         let id = try surveyID(request)
-        let raw = try request.parameter("n")
-        guard let number = canonicalInteger(raw) else {
+        let (raw, value) = try request.integerParameter("n")
+        guard let number = value else {
             throw APIError.notFound("No question \(raw) in survey \(id); question numbers are integers.")
         }
         guard let question = try store.question(surveyID: id, number: number) else {
@@ -87,11 +87,4 @@ public enum SurveyRoutes {
         .notFound("No survey \(id).")
     }
 
-    /// Digits only, so `/surveys/+15` or `/surveys/ 15` are not a second name for survey 15
-    /// (different URLs would mean different cache entries and ETags for one resource).
-    static func canonicalInteger(_ raw: String) -> Int? {
-        guard !raw.isEmpty, raw.utf8.count <= 9, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        guard raw == "0" || raw.utf8.first != 0x30 else { return nil }
-        return Int(raw)
-    }
 }

@@ -26,6 +26,8 @@ public enum HTTPParseError: Error, Sendable, Equatable {
     case invalidTrailer
     case bodyTooLarge
     case invalidPercentEncoding
+    /// A raw byte outside ASCII in the request target (RFC 3986 §2.1 wants it percent-encoded).
+    case nonASCIIInRequestTarget
     /// The Host field value is not `uri-host [ ":" port ]` (RFC 9112 §3.2, RFC 3986 §3.2.2).
     case invalidHost
     /// Transfer-Encoding is present but unusable: empty, `chunked` twice, or in HTTP/1.0.
@@ -75,6 +77,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
         case .invalidTrailer: "A trailer field is malformed."
         case .bodyTooLarge: "The request body is larger than this server accepts."
         case .invalidPercentEncoding: "The request target contains malformed percent-encoding."
+        case .nonASCIIInRequestTarget: "The request target contains a byte outside ASCII; percent-encode it (RFC 3986 §2.1)."
         case .invalidHost: "The Host header field must be host[:port]: a host name, an IPv4 address or a bracketed IPv6 literal, and a port of 0 to 65535."
         case .invalidTransferEncoding: "Transfer-Encoding is malformed or not allowed here."
         case .connectNotSupported: "CONNECT is not supported by this server."

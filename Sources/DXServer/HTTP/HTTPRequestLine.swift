@@ -27,6 +27,9 @@ struct HTTPRequestLine: Equatable {
         let targetStart = i
         while i < end, line[i] != HTTPByte.sp {
             let b = line[i]
+            // A raw byte above 0x7F is most often a client sending UTF-8 unencoded (curl with
+            // `?q=農業`): say what to do about it rather than "malformed".
+            if b >= 0x80 { throw .nonASCIIInRequestTarget }
             guard HTTPByte.isTargetByte(b), b != UInt8(ascii: "#") else { throw .invalidRequestTarget }
             i += 1
         }

@@ -104,8 +104,11 @@ struct HTTPRequestTarget: Equatable {
         }
     }
 
-    /// RFC 3986 §2.1 pct-encoded = "%" HEXDIG HEXDIG. The decoded path must be valid UTF-8
-    /// without NUL: both would let one path be spelled several ways or cut short in C APIs.
+    /// RFC 3986 §2.1 pct-encoded = "%" HEXDIG HEXDIG. The decoded path must be valid UTF-8:
+    /// otherwise one path could be spelled several ways. Encoded control characters (`%00`–
+    /// `%1F`, `%7F`) do decode: routing works per segment, so a literal segment holding one
+    /// simply does not match (404), and a parameter holding one is refused by
+    /// `Request.parameter` with a 400 that names it; the access log escapes them.
     static func percentDecode(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> String {
         guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
         var decoded = [UInt8]()
@@ -118,9 +121,7 @@ struct HTTPRequestTarget: Equatable {
                       let hi = HTTPByte.hexValue(bytes[i + 1]),
                       let lo = HTTPByte.hexValue(bytes[i + 2])
                 else { throw .invalidPercentEncoding }
-                let value = UInt8(hi << 4 | lo)
-                guard value != 0 else { throw .invalidPercentEncoding }
-                decoded.append(value)
+                decoded.append(UInt8(hi << 4 | lo))
                 i += 3
             } else {
                 decoded.append(b)

@@ -7,6 +7,10 @@ public struct HTTPResponse: Sendable {
     /// Set by a responder when this answer depends only on the request head and the data
     /// version: the engine may then answer a byte-identical head again from ready bytes.
     public var replay: ReplayTag?
+    /// The resource's modification time at full precision, in epoch milliseconds, when the
+    /// responder knows it: the date preconditions compare against it (RFC 9110 §13.1.3,
+    /// §13.1.4) rather than the whole seconds of `Last-Modified`. Never sent.
+    public var modifiedAt: Int?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

@@ -194,7 +194,7 @@ public final class HTTPService: HTTPResponder {
     /// does not answer 200, means there is no current representation.
     private func checkWritePreconditions(_ request: Request) throws {
         var etag: String?
-        var lastModified: Int?
+        var modifiedAt: Int?
         if case let .found(getRoute, parameters, _) = router.match(method: "GET", path: request.path) {
             var head = request.http.head
             head.method = "GET"
@@ -202,11 +202,11 @@ public final class HTTPService: HTTPResponder {
                                requestID: request.requestID, route: getRoute.pattern)
             if let current = try? getRoute.handler(read), current.status == 200 {
                 etag = current.headers["ETag"] ?? ETag.of(current.body)
-                lastModified = current.headers["Last-Modified"].flatMap(HTTPDate.parse)
+                modifiedAt = Self.modifiedAt(current.modifiedAt, lastModifiedField: current.headers["Last-Modified"])
             }
         }
-        if case let .failed(field) = request.preconditions.evaluate(etag: etag, lastModified: lastModified, method: request.method) {
-            throw Preconditions.failure(field, etag: etag, lastModified: lastModified)
+        if case let .failed(field) = request.preconditions.evaluate(etag: etag, modifiedAt: modifiedAt, method: request.method) {
+            throw Preconditions.failure(field, etag: etag, modifiedAt: modifiedAt)
         }
     }
 
@@ -271,7 +271,19 @@ public final class HTTPService: HTTPResponder {
         }
         var headers = response.headers
         headers.remove("ETag")
-        return CachedRepresentation(status: response.status, headers: headers, body: response.body, etag: etag, gzipped: gzipped)
+        return CachedRepresentation(status: response.status, headers: headers, body: response.body, etag: etag, gzipped: gzipped,
+                                    modifiedAt: response.modifiedAt)
+    }
+
+    /// The time the date preconditions compare against (RFC 9110 §13.1.3, §13.1.4): the
+    /// responder's full-precision time, else the last millisecond of the `Last-Modified`
+    /// second, since the change may have come anywhere in it (conservative: a same-second
+    /// change is never taken as before the date).
+    static func modifiedAt(_ precise: Int?, lastModifiedField: String?) -> Int? {
+        if let precise { return precise }
+        guard let seconds = lastModifiedField.flatMap(HTTPDate.parse) else { return nil }
+        let (value, overflow) = Preconditions.milliseconds(seconds).addingReportingOverflow(999)
+        return overflow ? Int.max : value
     }
 
     static func isCompressible(_ contentType: String?) -> Bool {
@@ -300,8 +312,8 @@ public final class HTTPService: HTTPResponder {
             response.headers.add("ETag", etag)
             if cacheable { response.headers.add("Cache-Control", "no-cache") }
         }
-        let lastModified = rep.headers["Last-Modified"].flatMap(HTTPDate.parse)
-        switch preconditions.evaluate(etag: rep.etag, lastModified: lastModified, method: request.head.method) {
+        let modifiedAt = Self.modifiedAt(rep.modifiedAt, lastModifiedField: rep.headers["Last-Modified"])
+        switch preconditions.evaluate(etag: rep.etag, modifiedAt: modifiedAt, method: request.head.method) {
         case .proceed:
             break
         case .notModified:
@@ -312,7 +324,7 @@ public final class HTTPService: HTTPResponder {
             }
             return decorate(notModified, requestID: requestID)
         case .failed(let field):
-            let error = Preconditions.failure(field, etag: rep.etag, lastModified: lastModified)
+            let error = Preconditions.failure(field, etag: rep.etag, modifiedAt: modifiedAt)
             return decorate(error.response(instance: request.head.path), requestID: requestID)
         }
         if useGzip, let gz = rep.gzipped {

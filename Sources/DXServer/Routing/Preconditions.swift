@@ -54,29 +54,47 @@ public struct Preconditions: Sendable, Equatable {
     /// - Parameters:
     ///   - etag: the current representation's entity-tag, nil when there is none (the resource
     ///     does not exist): then `If-Match` (even `*`) fails and `If-None-Match: *` passes.
-    ///   - lastModified: its modification time in epoch seconds, nil when the resource has
-    ///     none (the date preconditions are then ignored, §13.1.3, §13.1.4).
+    ///   - modifiedAt: its modification time at full precision, in epoch milliseconds (not the
+    ///     whole seconds of `Last-Modified`), nil when the resource has none (the date
+    ///     preconditions are then ignored, §13.1.3, §13.1.4). Comparing the whole-second date
+    ///     against the full-precision time is conservative: a change later in the same second
+    ///     as the date counts as after it, so If-Unmodified-Since fails (412) and
+    ///     If-Modified-Since does not answer 304 with stale content.
     ///   - method: the request method; only GET and HEAD get 304 and consult If-Modified-Since.
-    public func evaluate(etag: String?, lastModified: Int?, method: String) -> Outcome {
+    public func evaluate(etag: String?, modifiedAt: Int?, method: String) -> Outcome {
         let isRead = method == "GET" || method == "HEAD"
         // 1. If-Match (strong comparison); 2. If-Unmodified-Since only without If-Match.
         if let ifMatch {
             guard let etag, ETag.matches(ifMatch: ifMatch, etag: etag) else { return .failed(.ifMatch) }
-        } else if let ifUnmodifiedSince, let lastModified, lastModified > ifUnmodifiedSince {
+        } else if let ifUnmodifiedSince, let modifiedAt, modifiedAt > Self.milliseconds(ifUnmodifiedSince) {
             return .failed(.ifUnmodifiedSince)
         }
         // 3. If-None-Match (weak comparison); 4. If-Modified-Since only without it, only for reads.
         if let ifNoneMatch {
             let matched = ifNoneMatch.contains("*") ? etag != nil : etag.map { ETag.matches(ifNoneMatch: ifNoneMatch, etag: $0) } ?? false
             if matched { return isRead ? .notModified(.ifNoneMatch) : .failed(.ifNoneMatch) }
-        } else if isRead, let ifModifiedSince, let lastModified, lastModified <= ifModifiedSince {
+        } else if isRead, let ifModifiedSince, let modifiedAt, modifiedAt <= Self.milliseconds(ifModifiedSince) {
             return .notModified(.ifModifiedSince)
         }
         return .proceed
     }
 
+    /// An HTTP-date's epoch seconds as epoch milliseconds; a date too far out for that
+    /// saturates instead of trapping (the field comes from the client).
+    static func milliseconds(_ seconds: Int) -> Int {
+        let (value, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? (seconds < 0 ? Int.min : Int.max) : value
+    }
+
+    /// Epoch milliseconds truncated to the whole second that `Last-Modified` states.
+    public static func lastModifiedSeconds(_ modifiedAt: Int) -> Int {
+        modifiedAt >= 0 ? modifiedAt / 1000 : -((-(modifiedAt + 1)) / 1000) - 1
+    }
+
     /// The 412 problem for a failed precondition, naming it and the current validators.
-    public static func failure(_ field: Field, etag: String?, lastModified: Int?) -> APIError {
+    /// - Parameter modifiedAt: epoch milliseconds; stated as the whole-second HTTP-date.
+    public static func failure(_ field: Field, etag: String?, modifiedAt: Int?) -> APIError {
+        let lastModified = modifiedAt.map(lastModifiedSeconds)
         var extensions: [String: JSONValue] = ["precondition": .string(field.rawValue)]
         if let etag { extensions["current_etag"] = .string(etag) }
         if let lastModified { extensions["last_modified"] = .string(HTTPDate.format(epochSeconds: lastModified)) }

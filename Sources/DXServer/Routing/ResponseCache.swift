@@ -7,6 +7,8 @@ public struct CachedRepresentation: Sendable {
     public var body: [UInt8]
     public var etag: String?
     public var gzipped: [UInt8]?
+    /// Full-precision modification time in epoch milliseconds (see `HTTPResponse.modifiedAt`).
+    public var modifiedAt: Int?
 }
 
 /// Public GET responses keyed by target and representation, valid for one data version.

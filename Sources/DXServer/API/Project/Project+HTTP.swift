@@ -14,6 +14,29 @@ extension Project {
     /// the milliseconds are dropped); nil if the stored text is not the store's format.
     public var lastModified: Int? { Self.epochSeconds(updatedAt) }
 
+    /// `updated_at` at full precision, in epoch milliseconds: what the date preconditions
+    /// compare against (RFC 9110 §13.1.3, §13.1.4), so that two changes within one second are
+    /// told apart; nil if the stored text is not the store's format.
+    public var modifiedAt: Int? { Self.epochMilliseconds(updatedAt) }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.fff]Z` to epoch milliseconds (fraction digits past the third are
+    /// dropped, so the time never moves later than stored).
+    static func epochMilliseconds(_ timestamp: String) -> Int? {
+        guard let seconds = epochSeconds(timestamp) else { return nil }
+        let u = Array(timestamp.utf8)
+        var millis = 0
+        if u.count > 20 {
+            guard u[19] == UInt8(ascii: "."), u.count > 21 else { return nil }
+            var scale = 100
+            for b in u[20..<(u.count - 1)] {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                millis += Int(b - 0x30) * scale
+                scale /= 10
+            }
+        }
+        return seconds * 1000 + millis
+    }
+
     /// `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (the store's `Timestamp`) to epoch seconds.
     static func epochSeconds(_ timestamp: String) -> Int? {
         let u = Array(timestamp.utf8)
