@@ -7,6 +7,10 @@ public struct HTTPResponse: Sendable {
     /// Set by a responder when this answer depends only on the request head and the data
     /// version: the engine may then answer a byte-identical head again from ready bytes.
     public var replay: ReplayTag?
+    /// A body produced while it is sent (`BodyStream`); `body` is then empty. Such a response
+    /// has no `Content-Length`, is never cached or replayed, and carries no ETag: one cannot
+    /// be computed without buffering the whole body.
+    public var stream: (any BodyStream)?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

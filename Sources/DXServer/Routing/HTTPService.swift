@@ -152,6 +152,10 @@ public final class HTTPService: HTTPResponder {
                 response = problemResponse(for: error, instance: instance, requestID: requestID)
                 return (decorate(response, requestID: requestID), route.pattern)
             }
+            if isRead && response.status == 200 && response.stream != nil {
+                return (streamed(response, for: request, preconditions: preconditions, requestID: requestID,
+                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+            }
             if isRead && response.status == 200 {
                 let representation = makeRepresentation(response)
                 if route.options.cacheable {
@@ -313,6 +317,20 @@ public final class HTTPService: HTTPResponder {
             response.body = gz
             response.headers.add("Content-Encoding", "gzip")
         }
+        return decorate(response, requestID: requestID)
+    }
+
+    /// A streamed representation (`BodyStream`) as it leaves: never cached, compressed or
+    /// tagged (an ETag would need the whole body), so preconditions see no validator: an
+    /// `If-Match` fails (412) and an `If-None-Match` with tags never matches (RFC 9110 §13.1).
+    private func streamed(_ response: HTTPResponse, for request: HTTPRequest, preconditions: Preconditions, requestID: String,
+                          negotiable: Bool) -> HTTPResponse {
+        if case .failed(let field) = preconditions.evaluate(etag: nil, lastModified: nil, method: request.head.method) {
+            let error = Preconditions.failure(field, etag: nil, lastModified: nil)
+            return decorate(error.response(instance: request.head.path), requestID: requestID)
+        }
+        var response = response
+        if negotiable { response.headers.add("Vary", "Accept") }
         return decorate(response, requestID: requestID)
     }
 
