@@ -53,7 +53,13 @@ struct InProcessAPI {
             }
             guard let event else { throw InProcessAPIError.incompleteRequest(String(decoding: raw.prefix(200), as: UTF8.self)) }
             if case let .message(request) = event {
-                return service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
+                var response = service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
+                // A streamed body is pulled whole here, as the engine would send it; `stream`
+                // stays set so a test can tell that it was streamed.
+                if let stream = response.stream, request.head.method != "HEAD" {
+                    while let chunk = try stream.nextChunk() { response.body += chunk }
+                }
+                return response
             }
         }
     }
