@@ -299,6 +299,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -364,6 +367,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -423,6 +429,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -488,6 +497,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -602,6 +614,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -673,6 +688,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -781,6 +799,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -846,6 +867,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -908,6 +932,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -976,6 +1003,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1065,7 +1095,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "Archived projects are not listed. Filters combine (AND).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "description": "Archived projects are not listed. Filters combine (AND).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectMeasure"
@@ -1099,6 +1129,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/updatedSince"
+          },
+          {
+            "$ref": "#/components/parameters/projectFacets"
           }
         ],
         "responses": {
@@ -1242,7 +1281,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The CSV representation of `/api/v1/projects`: the whole filtered collection unless `limit` is given.",
+        "description": "The CSV representation of `/api/v1/projects`: the whole filtered collection unless `limit` is given.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectMeasure"
@@ -1276,6 +1315,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/updatedSince"
+          },
+          {
+            "$ref": "#/components/parameters/projectFacets"
           }
         ],
         "responses": {
@@ -1580,7 +1628,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Oldest first; readable after the project is archived (the archive is its last row).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Oldest first; readable after the project is archived (the archive is its last row).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
@@ -1596,6 +1644,18 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/historyAction"
+          },
+          {
+            "$ref": "#/components/parameters/historyActor"
+          },
+          {
+            "$ref": "#/components/parameters/historyFacets"
           }
         ],
         "responses": {
@@ -1666,7 +1726,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The CSV representation of `/api/v1/projects/{id}/history`: the whole filtered collection unless `limit` is given.",
+        "description": "The CSV representation of `/api/v1/projects/{id}/history`: the whole filtered collection unless `limit` is given.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
@@ -1682,6 +1742,18 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/historyAction"
+          },
+          {
+            "$ref": "#/components/parameters/historyActor"
+          },
+          {
+            "$ref": "#/components/parameters/historyFacets"
           }
         ],
         "responses": {
@@ -1802,6 +1874,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1934,6 +2009,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2048,6 +2126,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2122,6 +2203,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2187,6 +2271,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2258,6 +2345,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2319,6 +2409,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2389,6 +2482,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2658,6 +2754,16 @@ public enum OpenAPIDocument {
           "next_cursor": {
             "type": "string",
             "description": "Present when more pages exist: pass it as `?cursor=` to get the next page (the `Link: rel=\"next\"` header holds the whole URL)."
+          },
+          "facets": {
+            "type": "object",
+            "description": "Present when `?facets=` was given: for each requested field, its values in the field's natural order.",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/FacetValue"
+              }
+            }
           }
         }
       },
@@ -4428,6 +4534,35 @@ public enum OpenAPIDocument {
             "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
           }
         }
+      },
+      "FacetValue": {
+        "type": "object",
+        "required": [
+          "value",
+          "label",
+          "count"
+        ],
+        "properties": {
+          "value": {
+            "description": "The value as the field's filter parameter takes it.",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "integer"
+              }
+            ]
+          },
+          "label": {
+            "type": "string",
+            "description": "What a person reads: a Japanese label, a title, a fiscal-year label."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
       }
     },
     "parameters": {
@@ -4595,52 +4730,104 @@ public enum OpenAPIDocument {
       "projectMeasure": {
         "name": "measure",
         "in": "query",
-        "description": "Only projects under this measure. It must be an existing measure code (`1-1` … `3-8`); any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects under these measures. Each must be an existing measure code (`1-1` … `3-8`); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "string",
-          "pattern": "^[0-9]+-[0-9]+$",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "pattern": "^[0-9]+-[0-9]+$"
+          },
           "examples": [
-            "1-7"
+            [
+              "1-1",
+              "1-2"
+            ]
           ]
         }
       },
       "projectPolicy": {
         "name": "policy",
         "in": "query",
-        "description": "Only projects under this basic policy (1 to 3); any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects under these basic policies (1 to 3); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 3
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3
+          },
+          "examples": [
+            [
+              1,
+              2
+            ]
+          ]
         }
       },
       "projectStatus": {
         "name": "status",
         "in": "query",
-        "description": "Only projects in this status; any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects in these statuses; any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "$ref": "#/components/schemas/ProjectStatus"
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/components/schemas/ProjectStatus"
+          },
+          "examples": [
+            [
+              "planned",
+              "in_progress"
+            ]
+          ]
         }
       },
       "department": {
         "name": "department",
         "in": "query",
-        "description": "Only projects of this department (exact match); an empty value is a 400.",
+        "style": "form",
+        "explode": true,
+        "description": "Only projects of these departments (exact match); an empty value is a 400. A department's name may contain a comma, so this parameter is never split on commas: give several departments by repeating it (`?department=a&department=b`, at most 50).",
         "schema": {
-          "type": "string",
-          "minLength": 1
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
         }
       },
       "fiscalYear": {
         "name": "fiscal_year",
         "in": "query",
-        "description": "Only projects running in this fiscal year (start ≤ year ≤ end); a year outside 2000–2100 is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects running in any of these fiscal years (start ≤ year ≤ end); a year outside 2000–2100 is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "integer",
-          "minimum": 2000,
-          "maximum": 2100,
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
           "examples": [
-            2023
+            [
+              2023
+            ]
           ]
         }
       },
@@ -4666,6 +4853,114 @@ public enum OpenAPIDocument {
             "-updated_at"
           ],
           "default": "id"
+        }
+      },
+      "updatedSince": {
+        "name": "updated_since",
+        "in": "query",
+        "description": "Only projects whose `updated_at` is at or after this instant: an RFC 3339 date-time with an offset (`2024-04-01T00:00:00+09:00`, `2024-03-31T15:00:00Z`; write `+` as `%2B`, though a `+` sent as a space is read as `+`). Anything else is a 400. For harvesters polling for changes.",
+        "schema": {
+          "type": "string",
+          "format": "date-time",
+          "examples": [
+            "2024-04-01T00:00:00+09:00"
+          ]
+        }
+      },
+      "projectFacets": {
+        "name": "facets",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Adds `meta.facets`: for each named field, its values with a label and the number of projects having it, counted under the current filters except the field's own (so a sidebar can show the alternatives). Labels: status → Japanese label, measure → measure title, policy → policy title, fiscal_year → `2023年度（令和5年度）` (a project counts in every year it runs), department → the name. Values no project has are left out. An unknown name is a 400 naming `facets`.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 5,
+          "items": {
+            "type": "string",
+            "enum": [
+              "status",
+              "department",
+              "fiscal_year",
+              "measure",
+              "policy"
+            ]
+          },
+          "examples": [
+            [
+              "status",
+              "department"
+            ]
+          ]
+        }
+      },
+      "historyFacets": {
+        "name": "facets",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Adds `meta.facets`: per field, its values with a label and the number of history entries having it, under the current filters except the field's own. Labels: action → 登録/更新/アーカイブ, actor → the token name. An unknown name is a 400 naming `facets`.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 2,
+          "items": {
+            "type": "string",
+            "enum": [
+              "action",
+              "actor"
+            ]
+          }
+        }
+      },
+      "historyAction": {
+        "name": "action",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Only entries of these kinds; any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "archive"
+            ]
+          }
+        }
+      },
+      "historyActor": {
+        "name": "actor",
+        "in": "query",
+        "style": "form",
+        "explode": true,
+        "description": "Only entries written by these token names (exact match; repeat the parameter for several, never split on commas); an empty value is a 400.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "csvHeader": {
+        "name": "header",
+        "in": "query",
+        "description": "For CSV: the language of the header row. `en` (default): the stable English keys, as in JSON. `ja`: Japanese column labels for spreadsheet users (e.g. projects: 事業ID, 施策コード, 基本方針, 名称, 概要, 担当部署, 状況コード, 状況, 進捗率, 開始年度, 終了年度, KPI名, KPI単位, KPI目標値, KPI実績値, 版, 登録日時, 更新日時; measures: コード, 基本方針, 順番, 名称, 事業数). The rows are the same either way. Any other value is a 400 naming `header`, also on JSON requests.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "en",
+            "ja"
+          ],
+          "default": "en"
         }
       }
     },
