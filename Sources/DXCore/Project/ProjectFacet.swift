@@ -12,6 +12,22 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
     /// Every query reads `projects` through its partial indexes and groups before it joins.
     static func counts(_ facets: [ProjectFacet], query: ProjectQuery, in db: Database) throws -> FacetCounts {
         var result = FacetCounts()
+        // Measure and policy filters are both predicates on measure_code, so one count per
+        // measure ignoring both serves both facets (each then applies the other's filter).
+        var perMeasure: [(code: String, policyID: Int, title: String, count: Int)]?
+        func measureCounts() throws -> [(code: String, policyID: Int, title: String, count: Int)] {
+            if let perMeasure { return perMeasure }
+            var both = query
+            both.measureCodes = []
+            both.policyIDs = []
+            let conditions = both.conditions(ignoring: nil)
+            let counted = try db.rows("""
+                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(KeysetQuery.whereClause(conditions))
+                GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code ORDER BY m.policy_id, m.position
+                """, conditions.flatMap(\.arguments)) { (code: $0.string(at: 0), policyID: $0.int(at: 1), title: $0.string(at: 2), count: $0.int(at: 3)) }
+            perMeasure = counted
+            return counted
+        }
         for facet in facets {
             let conditions = query.conditions(ignoring: facet)
             let whereClause = KeysetQuery.whereClause(conditions)
@@ -31,16 +47,17 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
                     "SELECT p.department, count(*) FROM projects p\(whereClause) GROUP BY p.department ORDER BY p.department",
                     arguments) { FacetCount(value: .text($0.string(at: 0)), label: $0.string(at: 0), count: $0.int(at: 1)) }
             case .measure:
-                values = try db.rows("""
-                    SELECT m.code, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(whereClause)
-                    GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code ORDER BY m.policy_id, m.position
-                    """, arguments) { FacetCount(value: .text($0.string(at: 0)), label: $0.string(at: 1), count: $0.int(at: 2)) }
+                let policies = try policyMeasureCodes(query, in: db)
+                values = try measureCounts().filter { policies?.contains($0.code) ?? true }
+                    .map { FacetCount(value: .text($0.code), label: $0.title, count: $0.count) }
             case .policy:
-                values = try db.rows("""
-                    SELECT po.id, po.title, sum(c.n) FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(whereClause)
-                    GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code JOIN policies po ON po.id = m.policy_id
-                    GROUP BY po.id ORDER BY po.id
-                    """, arguments) { FacetCount(value: .integer($0.int64(at: 0)), label: $0.string(at: 1), count: $0.int(at: 2)) }
+                let measures = Set(query.measureCodes)
+                var sums: [(id: Int, count: Int)] = []
+                for row in try measureCounts() where measures.isEmpty || measures.contains(row.code) {
+                    if let last = sums.last, last.id == row.policyID { sums[sums.count - 1].count += row.count } else { sums.append((row.policyID, row.count)) }
+                }
+                let titles = Dictionary(uniqueKeysWithValues: try db.rows("SELECT id, title FROM policies") { ($0.int(at: 0), $0.string(at: 1)) })
+                values = sums.map { FacetCount(value: .integer(Int64($0.id)), label: titles[$0.id] ?? String($0.id), count: $0.count) }
             case .fiscalYear:
                 values = try fiscalYearCounts(whereClause: whereClause, arguments: arguments, in: db)
             }
@@ -49,21 +66,26 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
         return result
     }
 
-    /// A project counts in every year it runs, so the years are summed in one scan over the
-    /// span the filtered projects cover (bounded by the validator's fiscal-year range).
+    /// The measure codes under the query's policy filter; nil without one.
+    static func policyMeasureCodes(_ query: ProjectQuery, in db: Database) throws -> Set<String>? {
+        guard !query.policyIDs.isEmpty else { return nil }
+        let inList = ProjectQuery.oneOf("policy_id", query.policyIDs.map { SQLiteValue($0) })
+        return Set(try db.rows("SELECT code FROM measures WHERE \(inList.sql)", inList.arguments) { $0.string(at: 0) })
+    }
+
+    /// A project counts in every year it runs. The (start, end) pairs are few, so they are
+    /// counted in SQL (one scan of the fiscal-year index) and spread over their years here,
+    /// bounded by the validator's fiscal-year range.
     static func fiscalYearCounts(whereClause: String, arguments: [SQLiteValue], in db: Database) throws -> [FacetCount] {
-        let span = try db.rows("SELECT min(p.start_fiscal_year), max(p.end_fiscal_year) FROM projects p\(whereClause)", arguments) {
-            ($0.optionalInt(at: 0), $0.optionalInt(at: 1))
-        }.first
-        guard let span, let low = span.0, let high = span.1 else { return [] }
-        let years = ProjectValidator.fiscalYears.clamped(to: low...max(low, high))
-        guard !years.isEmpty else { return [] }
-        let sums = years.map { "sum(p.start_fiscal_year <= \($0) AND p.end_fiscal_year >= \($0))" }.joined(separator: ", ")
-        guard let row = try db.rows("SELECT \(sums) FROM projects p\(whereClause)", arguments, { row in
-            (0..<years.count).map { row.int(at: $0) }
-        }).first else { return [] }
-        return zip(years, row).compactMap { year, count in
-            count > 0 ? FacetCount(value: .integer(Int64(year)), label: FiscalYearLabel.label(year), count: count) : nil
+        var perYear: [Int: Int] = [:]
+        let pairs = try db.rows(
+            "SELECT p.start_fiscal_year, p.end_fiscal_year, count(*) FROM projects p\(whereClause) GROUP BY 1, 2", arguments) {
+            (start: $0.int(at: 0), end: $0.int(at: 1), count: $0.int(at: 2))
         }
+        for pair in pairs {
+            let years = ProjectValidator.fiscalYears.clamped(to: min(pair.start, pair.end)...max(pair.start, pair.end))
+            for year in years { perYear[year, default: 0] += pair.count }
+        }
+        return perYear.keys.sorted().map { FacetCount(value: .integer(Int64($0)), label: FiscalYearLabel.label($0), count: perYear[$0] ?? 0) }
     }
 }

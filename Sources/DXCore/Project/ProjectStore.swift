@@ -57,8 +57,12 @@ public struct ProjectStore: Sendable {
 
     /// The conditions read `projects` alone, so the count skips the join with `measures`.
     static func keyset(_ query: ProjectQuery) -> KeysetQuery {
-        KeysetQuery(columns: Self.selectColumns, from: Self.selectFrom, conditions: query.conditions, order: query.sort.order,
-                    countFrom: "projects p")
+        let conditions = query.conditions
+        // Unfiltered, SQLite's planner counts by scanning the table (≈ 20 ms at 100,000 rows);
+        // the partial status index holds exactly the live rows and is a few times smaller.
+        let countFrom = conditions.count == 1 ? "projects p INDEXED BY projects_status" : "projects p"
+        return KeysetQuery(columns: Self.selectColumns, from: Self.selectFrom, conditions: conditions, order: query.sort.order,
+                           countFrom: countFrom)
     }
 
     /// Every write to a project, oldest first; archived projects keep theirs.
