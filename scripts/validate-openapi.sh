@@ -31,7 +31,9 @@ trap cleanup EXIT
 pid=$!
 url=""
 for _ in $(seq 1 100); do
-    url="$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$tmp/stdout" | head -n 1)"
+    # The background shell may not have created stdout yet: under pipefail a missing file
+    # would otherwise end the script here, silently.
+    url="$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$tmp/stdout" 2>/dev/null | head -n 1)" || url=""
     [ -n "$url" ] && break
     kill -0 "$pid" 2>/dev/null || { echo "dxserve exited early:" >&2; cat "$tmp/stderr" >&2; exit 1; }
     sleep 0.1

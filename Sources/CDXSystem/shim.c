@@ -3,6 +3,11 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <errno.h>
+#include <linux/filter.h>
+#include <sys/resource.h>
+#include <sched.h>
+#include <pthread.h>
+#include <unistd.h>
 
 const int DX_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
 const int DX_EPOLL_CTL_MOD = EPOLL_CTL_MOD;
@@ -41,11 +46,54 @@ int dx_accept4(int fd, struct sockaddr *addr, socklen_t *len) {
     return accept4(fd, addr, len, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }
 
-void dx_eventfd_drain(int fd) {
+int dx_eventfd_drain(int fd) {
     eventfd_t value;
-    (void)eventfd_read(fd, &value);
+    return eventfd_read(fd, &value);
 }
 
-void dx_eventfd_signal(int fd) {
-    (void)eventfd_write(fd, 1);
+int dx_eventfd_signal(int fd) {
+    return eventfd_write(fd, 1);
+}
+
+int dx_drop_new_handshakes(int fd) {
+    // Classic BPF run by the listening socket on each segment, at the TCP header: a pure SYN
+    // (SYN without ACK) is dropped, everything else (the ACK completing a handshake already
+    // under way) kept whole.
+    struct sock_filter code[] = {
+        BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 13),
+        BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0x12),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x02, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, 0),
+        BPF_STMT(BPF_RET | BPF_K, 0xFFFFFFFF),
+    };
+    struct sock_fprog program = { .len = sizeof code / sizeof code[0], .filter = code };
+    return setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program);
+}
+
+int dx_raise_nofile_limit(uint64_t *soft, uint64_t *hard) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
+    if (limit.rlim_cur != limit.rlim_max) {
+        struct rlimit raised = { .rlim_cur = limit.rlim_max, .rlim_max = limit.rlim_max };
+        if (setrlimit(RLIMIT_NOFILE, &raised) != 0) return -1;
+        limit = raised;
+    }
+    *soft = limit.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_cur;
+    *hard = limit.rlim_max == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_max;
+    return 0;
+}
+
+int dx_available_cpus(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        return online > 0 ? (int)online : 1;
+    }
+    int count = CPU_COUNT(&set);
+    return count > 0 ? count : 1;
+}
+
+int dx_set_thread_name(const char *name) {
+    return pthread_setname_np(pthread_self(), name);
 }

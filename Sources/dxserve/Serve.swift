@@ -21,6 +21,16 @@ struct Serve: ParsableCommand {
         valueName: "url"))
     var publicURL: String = ProcessInfo.processInfo.environment["DX_PUBLIC_URL"] ?? ""
 
+    @Option(help: ArgumentHelp(
+        "Name of the office answering questions about the data, the catalog's contact point (vcard:fn). Env: DX_CONTACT_NAME.",
+        valueName: "name"))
+    var contactName: String = ProcessInfo.processInfo.environment["DX_CONTACT_NAME"] ?? CatalogContact.cityDXOffice.name
+
+    @Option(help: ArgumentHelp(
+        "Email address of that office (vcard:hasEmail); without it the catalog points to the publisher's homepage. Env: DX_CONTACT_EMAIL.",
+        valueName: "address"))
+    var contactEmail: String = ProcessInfo.processInfo.environment["DX_CONTACT_EMAIL"] ?? ""
+
     @Option(help: "Largest accepted request body, in bytes.")
     var maxBody: Int = 1 << 20
 
@@ -33,21 +43,47 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds an idle keep-alive connection is kept.")
     var idleTimeout: Double = 60
 
-    @Option(help: "Most simultaneous connections.")
-    var maxConnections: Int = 4096
+    @Option(help: "Most simultaneous connections; at the limit the longest-idle one is closed to admit a new one. Default: the descriptor limit (raised to its hard limit at start) less \(DescriptorLimit.headroom).")
+    var maxConnections: Int?
 
-    @Option(help: "Event-loop threads.")
-    var loops: Int = 2
+    @Option(help: "Least average request-body rate, in bytes per second, once the grace period is over (408 below it); 0 disables.")
+    var minBodyRate: Double = 240
+
+    @Option(help: "Seconds a request body may take to ramp up before --min-body-rate applies.")
+    var bodyRateGrace: Double = 5
+
+    @Option(help: "Event-loop threads (default: one per CPU the process may run on).")
+    var loops: Int = CPUAffinity.availableCPUs()
 
     func validate() throws {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
             guard value.isFinite, value > 0, value <= 86_400 else { throw ValidationError("\(name) must be between 0 and 86400 seconds.") }
         }
-        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("--max-connections must be 1 to 1000000.") }
+        if let maxConnections, !(1...1_000_000).contains(maxConnections) {
+            throw ValidationError("--max-connections must be 1 to 1000000.")
+        }
+        guard minBodyRate.isFinite, (0...1_000_000_000).contains(minBodyRate) else {
+            throw ValidationError("--min-body-rate must be 0 to 1000000000 bytes per second.")
+        }
+        guard bodyRateGrace.isFinite, (0...86_400).contains(bodyRateGrace) else {
+            throw ValidationError("--body-rate-grace must be between 0 and 86400 seconds.")
+        }
         guard (1...64).contains(loops) else { throw ValidationError("--loops must be 1 to 64.") }
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be 1 byte to 1 GiB.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
         _ = try parsedPublicURL()
+        _ = try catalogConfiguration()
+    }
+
+    /// The catalog's publisher with the configured contact, checked at start like the URL.
+    func catalogConfiguration() throws -> CatalogConfiguration {
+        var configuration = CatalogConfiguration.miyakonojo
+        do {
+            configuration.contact = try CatalogContact(name: contactName, email: contactEmail.isEmpty ? nil : contactEmail)
+        } catch {
+            throw ValidationError("--contact-name/--contact-email: \(error).")
+        }
+        return configuration
     }
 
     /// `--public-url` checked at start, so a typo stops the server instead of reaching clients.
@@ -62,6 +98,12 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let descriptorLimit: Int
+        do {
+            descriptorLimit = try DescriptorLimit.raiseToHardLimit()
+        } catch {
+            throw fail("\(error)")
+        }
         var config = ServerConfiguration()
         config.host = host
         config.port = port
@@ -69,7 +111,9 @@ struct Serve: ParsableCommand {
         config.headerTimeout = headerTimeout
         config.bodyTimeout = bodyTimeout
         config.idleTimeout = idleTimeout
-        config.maxConnections = maxConnections
+        config.maxConnections = maxConnections ?? DescriptorLimit.defaultMaxConnections(descriptorLimit: descriptorLimit)
+        config.minBodyRate = minBodyRate
+        config.bodyRateGrace = bodyRateGrace
         config.loopCount = loops
 
         let pool: DatabasePool
@@ -80,19 +124,23 @@ struct Serve: ParsableCommand {
             throw fail("\(error)")
         }
         let metrics = Metrics()
-        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator), metrics: metrics)
+        let catalog = try catalogConfiguration()
+        let shutdown = ShutdownSignal()
+        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
         let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
                                   publicURL: try parsedPublicURL(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
         let accessLog = AccessLog(fd: STDERR_FILENO)
-        let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog)
-        metrics.addGauge("dxserve_open_connections", help: "Connections open now.") { [server] in Double(server.connectionCount) }
-        metrics.addGauge("dxserve_accept_failures_total", help: "Accepts that failed for lack of descriptors or memory.") { [server] in
-            Double(server.acceptFailureCount)
-        }
+        let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog, shutdownSignal: shutdown,
+                                onSystemError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+        server.registerMetrics(on: metrics)
         // Installed before the port is printed, so a supervisor that signals at once is heard.
-        SignalWatcher.install([SIGTERM, SIGINT]) { server.shutdown() }
+        do {
+            try SignalWatcher.install([SIGTERM, SIGINT]) { server.shutdown() }
+        } catch {
+            throw fail("\(error)")
+        }
         // Writes from another process (the CLI's import, a token change) are noticed within a
         // second; this process's own writes bump the version synchronously.
         let watcher = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.data-version"))
@@ -103,6 +151,9 @@ struct Serve: ParsableCommand {
             try server.start()
         } catch {
             throw fail("\(error)")
+        }
+        if catalog.contact.email == nil {
+            FileHandle.standardError.write(Data("level=warning message=\"the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL\"\n".utf8))
         }
         print("listening on \(server.url)")
         fflush(nil)  // flush stdout so a parent reading the port sees it now

@@ -1,3 +1,4 @@
+import DXServer
 import Foundation
 import Glibc
 
@@ -10,9 +11,11 @@ import Glibc
 enum SignalWatcher {
     nonisolated(unsafe) private static var writeFD: Int32 = -1
 
-    static func install(_ signals: [Int32], onSignal: @escaping @Sendable () -> Void) {
+    /// Throws `SocketError.failed` naming the call (pipe, pthread_sigmask, sigaction) if the
+    /// signals cannot be watched: a server that could not be stopped cleanly must not start.
+    static func install(_ signals: [Int32], onSignal: @escaping @Sendable () -> Void) throws(SocketError) {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return }
+        guard pipe(&fds) == 0 else { throw .failed(call: "pipe", errno: errno) }
         writeFD = fds[1]
         let readFD = fds[0]
         // A parent may have spawned us with these blocked (signal masks are inherited): unblock
@@ -20,16 +23,18 @@ enum SignalWatcher {
         var unblock = sigset_t()
         sigemptyset(&unblock)
         for sig in signals { sigaddset(&unblock, sig) }
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        let rc = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        guard rc == 0 else { throw .failed(call: "pthread_sigmask", errno: rc) }
         for sig in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in
                 var byte: UInt8 = 1
+                // Nothing can be reported from a signal handler; a full pipe already holds a byte.
                 _ = Glibc.write(SignalWatcher.writeFD, &byte, 1)
             }
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
-            sigaction(sig, &action, nil)
+            guard sigaction(sig, &action, nil) == 0 else { throw .failed(call: "sigaction(\(sig))", errno: errno) }
         }
         let thread = Thread {
             var byte: UInt8 = 0

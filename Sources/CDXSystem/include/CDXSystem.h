@@ -25,7 +25,22 @@ extern const uint32_t DX_EPOLLRDHUP;
 extern const uint32_t DX_EPOLLET;
 extern const uint32_t DX_EPOLLEXCLUSIVE;
 
-// Reads the eventfd counter back to zero; writes 1 to it.
-void dx_eventfd_drain(int fd);
-void dx_eventfd_signal(int fd);
+// Reads the eventfd counter back to zero; adds 1 to it. 0, or -1 with errno (EAGAIN: nothing
+// to read, or the counter is saturated, which still wakes the loop).
+int dx_eventfd_drain(int fd);
+int dx_eventfd_signal(int fd);
+
+// Attaches a socket filter to a listening TCP socket that drops new SYNs, so no new handshake
+// starts while those already under way complete and can be accepted. 0, or -1 with errno.
+int dx_drop_new_handshakes(int fd);
+
+// Raises the soft RLIMIT_NOFILE to the hard limit; reports both (UINT64_MAX: unlimited).
+// 0, or -1 with errno.
+int dx_raise_nofile_limit(uint64_t *soft, uint64_t *hard);
+
+// Names the calling thread in the kernel (15 bytes at most), as `top -H` and /proc show it.
+int dx_set_thread_name(const char *name);
+
+// How many CPUs this process may run on (sched_getaffinity), at least 1.
+int dx_available_cpus(void);
 #endif

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Synchronization
 
 /// Owns every connection to one database file: a single writer and a small pool of readers.
 ///
@@ -16,7 +17,9 @@ public final class DatabasePool: Sendable {
     /// not change its data_version, so those writes are invisible to the watch while another
     /// process's commits still show.
     private let monitor: Locked<(database: Database, lastSeen: Int64)>
-    private let version = Locked<UInt64>(1)
+    /// Read on every replayed request by the loop threads: an atomic, not a lock.
+    private let version = Atomic<UInt64>(1)
+    private let groupCommit = GroupCommit()
 
     /// Opens the file, creating it if needed. `readerCount` bounds concurrent reads; a read
     /// beyond that waits for a reader to come back. `busyTimeoutMilliseconds` bounds every
@@ -39,7 +42,7 @@ public final class DatabasePool: Sendable {
     /// A number that grows whenever the data may have changed: after every write through this
     /// pool, and after `externalChangeCheck()` notices a commit from another process. Caches
     /// keyed by it are never stale.
-    public var dataVersion: UInt64 { version.withLock { $0 } }
+    public var dataVersion: UInt64 { version.load(ordering: .acquiring) }
 
     /// Runs `body` on a reader connection inside a read transaction, so every query in it sees
     /// the same snapshot. Do not nest `read` calls: with every reader checked out they would
@@ -52,9 +55,16 @@ public final class DatabasePool: Sendable {
 
     /// Runs `body` on the writer inside an IMMEDIATE transaction (the write lock is taken at
     /// BEGIN, so a busy database is waited for up front rather than failing mid-transaction),
-    /// then bumps `dataVersion` once the commit succeeded.
+    /// and returns once it is committed; `dataVersion` is bumped before it returns. Concurrent
+    /// writes share one commit (`GroupCommit`), each in its own savepoint, so a throwing `body`
+    /// changes nothing and does not affect the others.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try writeWithoutTransaction { database in try database.inTransaction(.immediate, body) }
+        var result: T?
+        try groupCommit.perform(on: writer, committed: bumpVersionAfterOwnWrite) { database in
+            result = try body(database)
+        }
+        guard let result else { throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "a write returned no result", sql: nil) }
+        return result
     }
 
     /// Runs `body` on the writer with no transaction around it, for work that manages its own
@@ -89,7 +99,7 @@ public final class DatabasePool: Sendable {
             defer { state.lastSeen = current }
             return current != state.lastSeen
         }
-        if changed { version.withLock { $0 += 1 } }
+        if changed { version.add(1, ordering: .releasing) }
         return changed
     }
 
@@ -100,7 +110,7 @@ public final class DatabasePool: Sendable {
         // after it.
         monitor.withLock { state in
             if let current = try? Self.dataVersion(of: state.database) { state.lastSeen = current }
-            version.withLock { $0 += 1 }
+            version.add(1, ordering: .releasing)
         }
     }
 

@@ -5,22 +5,28 @@ public struct AppContext: Sendable {
     public let pool: DatabasePool
     public let migrator: Migrator
     public let auth: AdminAuth
+    /// Publisher, licence and contact of the DCAT catalog.
+    public let catalog: CatalogConfiguration
 
-    public init(pool: DatabasePool, migrator: Migrator) {
+    public init(pool: DatabasePool, migrator: Migrator, catalog: CatalogConfiguration = .miyakonojo) {
         self.pool = pool
         self.migrator = migrator
+        self.catalog = catalog
         self.auth = AdminAuth(tokens: TokenStore(pool: pool))
     }
 }
 
 /// Every route of the public API, in one table.
 public enum APIRouter {
-    public static func make(context: AppContext, metrics: Metrics) -> Router {
+    /// `shutdown`: the server's signal, which turns `/readyz` to 503 as soon as it is raised.
+    public static func make(context: AppContext, metrics: Metrics, shutdown: ShutdownSignal = ShutdownSignal()) -> Router {
         var router = Router()
-        SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady })
+        SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady },
+                              isShuttingDown: { shutdown.isRaised })
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        CatalogRoutes.register(on: &router, context: context)
         return router
     }
 }

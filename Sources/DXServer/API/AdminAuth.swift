@@ -13,16 +13,7 @@ public struct AdminAuth: Sendable {
     public init(tokens: TokenStore) { self.tokens = tokens }
 
     public func authenticate(_ request: Request) throws(APIError) -> AdminIdentity {
-        let value: String?
-        do { value = try request.headers.singleton(.authorization) } catch { throw error.apiError }
-        guard let header = value else {
-            throw Self.unauthorized("This request needs an admin token: Authorization: Bearer TOKEN.", challenge: "Bearer realm=\"dxserve\"")
-        }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-            throw Self.unauthorized("The Authorization header must use the Bearer scheme.", challenge: "Bearer realm=\"dxserve\", error=\"invalid_request\"")
-        }
-        let token = parts[1].trimmingHTTPWhitespace()
+        let token = try Self.bearerToken(in: request.headers)
         let name: String?
         do {
             name = try tokens.authenticate(token: token)
@@ -34,6 +25,22 @@ public struct AdminAuth: Sendable {
             throw Self.unauthorized("The token is unknown or revoked.", challenge: "Bearer realm=\"dxserve\", error=\"invalid_token\"")
         }
         return AdminIdentity(tokenName: name)
+    }
+
+    /// The token of `Authorization: Bearer TOKEN`, or the 401 for a missing header or another
+    /// scheme (RFC 6750 §3). Reads headers only, never the database: the engine also calls it
+    /// on a loop thread to refuse an `Expect: 100-continue` upload before its body.
+    static func bearerToken(in headers: HTTPHeaders) throws(APIError) -> String {
+        let value: String?
+        do { value = try headers.singleton(.authorization) } catch { throw error.apiError }
+        guard let header = value else {
+            throw Self.unauthorized("This request needs an admin token: Authorization: Bearer TOKEN.", challenge: "Bearer realm=\"dxserve\"")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw Self.unauthorized("The Authorization header must use the Bearer scheme.", challenge: "Bearer realm=\"dxserve\", error=\"invalid_request\"")
+        }
+        return parts[1].trimmingHTTPWhitespace()
     }
 
     static func unauthorized(_ detail: String, challenge: String) -> APIError {

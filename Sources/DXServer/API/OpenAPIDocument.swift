@@ -44,6 +44,10 @@ public enum OpenAPIDocument {
     {
       "name": "surveys",
       "description": "Citizen surveys (市民意識調査)."
+    },
+    {
+      "name": "catalog",
+      "description": "The DCAT catalog of the published datasets."
     }
   ],
   "paths": {
@@ -2572,6 +2576,507 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/catalog": {
+      "get": {
+        "operationId": "getCatalog",
+        "summary": "DCAT catalog of every published dataset (JSON-LD)",
+        "description": "A dcat:Catalog as JSON-LD (W3C DCAT 3 with DCAT-AP's choices, as ckanext-dcat harvests): one dcat:Dataset per published dataset (plan, concepts, policies, measures, principles, timeline, governance, projects, project history, progress, surveys, and each stored survey's questions and respondents), with titles and descriptions in Japanese and English, keywords, dct:temporal, dct:spatial (http://data.e-stat.go.jp/lod/sac/C45202), dct:modified, the publisher 都城市 (foaf:Organization, dct:identifier 452025), dct:license CC BY 4.0 with a dct:rights note on its compatibility with 公共データ利用規約 (PDL1.0), the contact point from the server's --contact-name/--contact-email (vcard:hasURL when no email is configured), and a dcat:Distribution per format with absolute dcat:accessURL/dcat:downloadURL built from the server's --public-url or the request's Host.",
+        "tags": [
+          "catalog"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The catalog",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/ld+json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "@context",
+                    "@id",
+                    "@type",
+                    "dct:title",
+                    "dct:publisher",
+                    "dct:license",
+                    "dcat:dataset"
+                  ],
+                  "properties": {
+                    "@context": {
+                      "type": "object"
+                    },
+                    "@id": {
+                      "type": "string"
+                    },
+                    "@type": {
+                      "const": "dcat:Catalog"
+                    },
+                    "dct:title": {
+                      "type": "array",
+                      "minItems": 2,
+                      "description": "The same text in Japanese and English (JSON-LD value objects).",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@value",
+                          "@language"
+                        ],
+                        "properties": {
+                          "@value": {
+                            "type": "string"
+                          },
+                          "@language": {
+                            "type": "string",
+                            "enum": [
+                              "ja",
+                              "en"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "dct:description": {
+                      "type": "array",
+                      "minItems": 2,
+                      "description": "The same text in Japanese and English (JSON-LD value objects).",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@value",
+                          "@language"
+                        ],
+                        "properties": {
+                          "@value": {
+                            "type": "string"
+                          },
+                          "@language": {
+                            "type": "string",
+                            "enum": [
+                              "ja",
+                              "en"
+                            ]
+                          }
+                        }
+                      }
+                    },
+                    "dct:publisher": {
+                      "type": "object",
+                      "required": [
+                        "@id",
+                        "@type",
+                        "foaf:name",
+                        "dct:identifier"
+                      ],
+                      "properties": {
+                        "@type": {
+                          "const": "foaf:Organization"
+                        },
+                        "foaf:name": {
+                          "type": "array",
+                          "minItems": 2,
+                          "description": "The same text in Japanese and English (JSON-LD value objects).",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "@value",
+                              "@language"
+                            ],
+                            "properties": {
+                              "@value": {
+                                "type": "string"
+                              },
+                              "@language": {
+                                "type": "string",
+                                "enum": [
+                                  "ja",
+                                  "en"
+                                ]
+                              }
+                            }
+                          }
+                        },
+                        "dct:identifier": {
+                          "type": "string",
+                          "examples": [
+                            "452025"
+                          ],
+                          "description": "全国地方公共団体コード (local government code)."
+                        }
+                      }
+                    },
+                    "dct:license": {
+                      "type": "object",
+                      "required": [
+                        "@id"
+                      ],
+                      "properties": {
+                        "@id": {
+                          "type": "string",
+                          "format": "uri-reference"
+                        }
+                      }
+                    },
+                    "dcat:contactPoint": {
+                      "type": "object",
+                      "required": [
+                        "@id",
+                        "@type",
+                        "vcard:fn"
+                      ],
+                      "properties": {
+                        "@type": {
+                          "const": "vcard:Kind"
+                        },
+                        "vcard:fn": {
+                          "type": "string"
+                        },
+                        "vcard:hasEmail": {
+                          "type": "object",
+                          "required": [
+                            "@id"
+                          ],
+                          "properties": {
+                            "@id": {
+                              "type": "string",
+                              "format": "uri-reference"
+                            }
+                          }
+                        },
+                        "vcard:hasURL": {
+                          "type": "object",
+                          "required": [
+                            "@id"
+                          ],
+                          "properties": {
+                            "@id": {
+                              "type": "string",
+                              "format": "uri-reference"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "dcat:dataset": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "@id",
+                          "@type",
+                          "dct:identifier",
+                          "dct:title",
+                          "dct:description",
+                          "dcat:keyword",
+                          "dct:publisher",
+                          "dcat:contactPoint",
+                          "dct:license",
+                          "dct:spatial",
+                          "dcat:distribution"
+                        ],
+                        "properties": {
+                          "@id": {
+                            "type": "string"
+                          },
+                          "@type": {
+                            "const": "dcat:Dataset"
+                          },
+                          "dct:identifier": {
+                            "type": "string",
+                            "examples": [
+                              "measures",
+                              "survey-15-questions"
+                            ]
+                          },
+                          "dct:title": {
+                            "type": "array",
+                            "minItems": 2,
+                            "description": "The same text in Japanese and English (JSON-LD value objects).",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dct:description": {
+                            "type": "array",
+                            "minItems": 2,
+                            "description": "The same text in Japanese and English (JSON-LD value objects).",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dcat:keyword": {
+                            "type": "array",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@value",
+                                "@language"
+                              ],
+                              "properties": {
+                                "@value": {
+                                  "type": "string"
+                                },
+                                "@language": {
+                                  "type": "string",
+                                  "enum": [
+                                    "ja",
+                                    "en"
+                                  ]
+                                }
+                              }
+                            }
+                          },
+                          "dct:modified": {
+                            "type": "object",
+                            "required": [
+                              "@value",
+                              "@type"
+                            ],
+                            "description": "Latest change to the dataset's data: xsd:dateTime (plan content: the latest migration's time; projects, policies, measures, progress: also the latest project write; history: the latest history row) or xsd:date (surveys: the end of the survey's fieldwork).",
+                            "properties": {
+                              "@value": {
+                                "type": "string"
+                              },
+                              "@type": {
+                                "type": "string",
+                                "enum": [
+                                  "xsd:dateTime",
+                                  "xsd:date"
+                                ]
+                              }
+                            }
+                          },
+                          "dct:temporal": {
+                            "type": "object",
+                            "description": "dct:PeriodOfTime: the plan's fiscal years (2022-04-01 to 2026-03-31), a survey's fieldwork period, or for the survey list the span of all surveys' fieldwork.",
+                            "required": [
+                              "@type",
+                              "dcat:startDate",
+                              "dcat:endDate"
+                            ]
+                          },
+                          "dct:publisher": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dcat:contactPoint": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dct:license": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dct:spatial": {
+                            "type": "object",
+                            "required": [
+                              "@id"
+                            ],
+                            "properties": {
+                              "@id": {
+                                "type": "string",
+                                "format": "uri-reference"
+                              }
+                            }
+                          },
+                          "dcat:distribution": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "@id",
+                                "@type",
+                                "dct:title",
+                                "dcat:accessURL",
+                                "dcat:mediaType",
+                                "dct:format",
+                                "dct:license"
+                              ],
+                              "properties": {
+                                "@id": {
+                                  "type": "string"
+                                },
+                                "@type": {
+                                  "const": "dcat:Distribution"
+                                },
+                                "dct:title": {
+                                  "type": "array",
+                                  "minItems": 2,
+                                  "description": "The same text in Japanese and English (JSON-LD value objects).",
+                                  "items": {
+                                    "type": "object",
+                                    "required": [
+                                      "@value",
+                                      "@language"
+                                    ],
+                                    "properties": {
+                                      "@value": {
+                                        "type": "string"
+                                      },
+                                      "@language": {
+                                        "type": "string",
+                                        "enum": [
+                                          "ja",
+                                          "en"
+                                        ]
+                                      }
+                                    }
+                                  }
+                                },
+                                "dcat:accessURL": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                },
+                                "dcat:downloadURL": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                },
+                                "dcat:mediaType": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  },
+                                  "description": "IANA media type IRI: …/application/json or …/text/csv."
+                                },
+                                "dct:format": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  },
+                                  "description": "EU file-type authority IRI (JSON, CSV)."
+                                },
+                                "dct:license": {
+                                  "type": "object",
+                                  "required": [
+                                    "@id"
+                                  ],
+                                  "properties": {
+                                    "@id": {
+                                      "type": "string",
+                                      "format": "uri-reference"
+                                    }
+                                  }
+                                }
+                              }
+                            },
+                            "description": "JSON, and CSV for every collection."
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           },
           "default": {
             "$ref": "#/components/responses/Problem"

@@ -72,6 +72,7 @@ public enum PlanRoutes {
             "projects": .string("\(base)/projects"),
             "progress": .string("\(base)/progress"),
             "surveys": .string("\(base)/surveys"),
+            "catalog": .string("\(base)/catalog"),
         ]),
     ])
 }

@@ -93,7 +93,7 @@ public enum ProjectRoutes {
         return id
     }
 
-    static let writeWithPreconditions = RouteOptions(preconditionsInStore: true)
+    static let writeWithPreconditions = RouteOptions(requiresToken: true, acceptsJSONBody: true, preconditionsInStore: true)
 
     /// A project with its validators: `ETag` from the version, `Last-Modified` from `updated_at`.
     static func representation(_ project: Project) throws -> HTTPResponse {

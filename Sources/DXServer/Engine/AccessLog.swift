@@ -18,6 +18,7 @@ public final class AccessLog: @unchecked Sendable {
     /// Past this, lines are dropped (and counted) rather than held without bound.
     private static let hardCap = 8 << 20
     private let dropped = Atomic<Int>(0)
+    private let failedWrites = Atomic<Int>(0)
 
     /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
     public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
@@ -36,6 +37,8 @@ public final class AccessLog: @unchecked Sendable {
 
     /// Lines dropped because the log could not keep up.
     public var droppedLines: Int { dropped.load(ordering: .relaxed) }
+    /// Writes of the log that failed (the batch is lost): the log cannot report on itself.
+    public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
 
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?) {
         let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
@@ -117,7 +120,10 @@ public final class AccessLog: @unchecked Sendable {
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
+                if n <= 0 {
+                    failedWrites.add(1, ordering: .relaxed)
+                    return
+                }
                 offset += n
             }
         }

@@ -38,6 +38,19 @@ final class Connection {
     /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
     private var inProcessInput = false
     private var lingerBudget = 0
+    /// Whether a response has been completed on this connection: a draining server spares a
+    /// connection until it has answered its first request (a client that connected before the
+    /// drain began has done nothing wrong).
+    private var hasServedRequest = false
+    /// Start of the body-rate window (0: no body being read) and the body bytes already
+    /// received when it started.
+    private var bodyRateStart: UInt64 = 0
+    private var bodyRateBaseline = 0
+
+    // Links of the loop's idle list (`IdleConnections`); touched by that list only.
+    var isInIdleList = false
+    var idleNext: Connection?
+    unowned(unsafe) var idlePrevious: Connection?
     /// The exact head bytes of the request being processed, when it was read whole from an
     /// idle parser: the key under which its answer may be kept for replay.
     private var replayCandidate: [UInt8]?
@@ -63,6 +76,17 @@ final class Connection {
         // and sends nothing is treated like one that sends a request slowly.
         setDeadline(seconds: config.headerTimeout, idle: false)
         readAvailable()
+        updateIdleState()
+    }
+
+    /// No request in progress and nothing to write: idle keep-alive, or accepted and silent.
+    /// Such a connection may be closed to admit a new one at the connection limit.
+    var isEvictable: Bool { state == .reading && parser.isIdle && !hasPendingOutput }
+
+    /// Keeps the loop's idle list in step with `isEvictable`; O(1).
+    private func updateIdleState() {
+        let evictable = isEvictable
+        if evictable != isInIdleList { loop.setIdle(self, evictable) }
     }
 
     func handle(events: UInt32) {
@@ -80,6 +104,7 @@ final class Connection {
         if state != .closed && events & (DX_EPOLLIN | DX_EPOLLRDHUP | DX_EPOLLHUP) != 0 {
             readAvailable()
         }
+        updateIdleState()
     }
 
     private var hasPendingOutput: Bool { outputOffset < output.count }
@@ -149,6 +174,7 @@ final class Connection {
     }
 
     private func send(_ prepared: PreparedResponse, started: UInt64) {
+        hasServedRequest = true
         let responder = loop.server.responder
         var tail = loop.takeResponseTail()
         var generatedID: Range<Int>?
@@ -194,7 +220,14 @@ final class Connection {
                 currentHead = head
                 sentContinue = false
                 setDeadline(seconds: config.bodyTimeout, idle: false)
+                if parser.isReadingBody { startBodyRateWindow() }
                 if head.expectsContinue {
+                    // RFC 9110 §10.1.1: a final status the head alone decides is sent instead
+                    // of 100, so the client does not upload a body for nothing.
+                    if let early = loop.server.responder.responseBeforeBody(head: head) {
+                        answerBeforeBody(head, early)
+                        return
+                    }
                     // RFC 9110 §10.1.1: tell the client to send the body it is holding back.
                     // If the body is already buffered the interim response is harmless.
                     enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
@@ -207,9 +240,28 @@ final class Connection {
         }
     }
 
+    /// The answer to an `Expect: 100-continue` head, before its body. The body is not read:
+    /// the response says `Connection: close` and the connection lingers (discarding what the
+    /// client still sends) before it closes (RFC 9110 §10.1.1, RFC 9112 §9.6). Reading it
+    /// instead would need the client to send a body it was just told is unwanted, and a client
+    /// that does not would have its next request taken for that body.
+    private func answerBeforeBody(_ head: HTTPRequestHead, _ response: HTTPResponse) {
+        state = .processing
+        deadline = 0
+        bodyRateStart = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        complete(head, response, close: true)
+    }
+
+    private func startBodyRateWindow() {
+        bodyRateStart = MonotonicClock.now()
+        bodyRateBaseline = parser.bodyBytesReceived
+    }
+
     private func dispatch(_ request: HTTPRequest) {
         state = .processing
         deadline = 0
+        bodyRateStart = 0
         if requestStarted == 0 { requestStarted = MonotonicClock.now() }
         let responder = loop.server.responder
         if let response = responder.respondWithoutBlocking(to: request) {
@@ -228,9 +280,10 @@ final class Connection {
         }
     }
 
-    private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse) {
+    private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse, close mustClose: Bool = false) {
         guard state == .processing else { return }
-        var keepAlive = head.keepAlive && !draining && !loop.server.isDraining
+        hasServedRequest = true
+        var keepAlive = head.keepAlive && !draining && !loop.server.isDraining && !mustClose
         let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
         if let stream = response.stream, sendBody {
             // Without chunked coding (HTTP/1.0) only the close can end the body.
@@ -320,6 +373,7 @@ final class Connection {
             state = .closing
             if !hasPendingOutput { linger() }
         }
+        updateIdleState()
     }
 
     /// A framing error or timeout: answer if we still can, then close, since the byte stream
@@ -418,10 +472,12 @@ final class Connection {
         case .closing:
             linger()
         case .reading:
-            if draining || loop.server.isDraining, parser.isIdle {
+            if draining || loop.server.isDraining, parser.isIdle, hasServedRequest {
                 close()
                 return
             }
+            // The body was not read while output was pending: its rate is measured afresh.
+            if bodyRateStart != 0 { startBodyRateWindow() }
             // Read deadlines pause while a response is being written; the idle one starts
             // once it is out.
             if parser.isIdle && deadlineIsIdle { setDeadline(seconds: config.idleTimeout, idle: true) }
@@ -450,7 +506,11 @@ final class Connection {
     private func linger() {
         guard state != .closed, state != .lingering else { return }
         state = .lingering
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        if Glibc.shutdown(fd, Int32(SHUT_WR)) != 0 && errno != ENOTCONN {
+            // ENOTCONN: the peer already reset; anything else is unexpected but not fatal,
+            // since the close that follows releases the socket anyway.
+            loop.server.noteSyscallFailure("shutdown(SHUT_WR)", errno)
+        }
         deadline = MonotonicClock.now() &+ 2_000_000_000
         lingerBudget = 1 << 20
         discardInput()
@@ -481,24 +541,58 @@ final class Connection {
             if now >= deadline { close() }
             return
         }
-        guard deadline != 0, now >= deadline, state == .reading else { return }
+        guard state == .reading else { return }
+        if bodyRateStart != 0 && parser.isReadingBody && bodyIsTooSlow(now: now) {
+            loop.server.statistics.noteTimeout(.bodyRate)
+            fail(status: 408, detail: "The request body arrived slower than \(Metrics.format(config.minBodyRate)) bytes per second.")
+            return
+        }
+        guard deadline != 0, now >= deadline else { return }
         if deadlineIsIdle || parser.isIdle {
             close()
         } else {
+            loop.server.statistics.noteTimeout(parser.isReadingBody ? .body : .header)
             fail(status: 408, detail: "The request was not received in time.")
         }
+        updateIdleState()
     }
 
-    /// Graceful shutdown: idle connections go now; busy ones after their response.
+    /// After the grace period, the body must have averaged at least `minBodyRate` bytes per
+    /// second since its head (or since output stopped holding it back). Saturating and
+    /// float-only: nothing here can trap.
+    private func bodyIsTooSlow(now: UInt64) -> Bool {
+        let minimum = config.minBodyRate
+        guard minimum > 0, minimum.isFinite, now > bodyRateStart else { return false }
+        let elapsed = now - bodyRateStart
+        guard elapsed >= Self.nanoseconds(config.bodyRateGrace) else { return false }
+        let received = Double(parser.bodyBytesReceived - bodyRateBaseline)
+        return received < minimum * (Double(elapsed) / 1e9)
+    }
+
+    /// Graceful shutdown: idle connections go now; busy ones after their response; one that
+    /// has not yet had a request answered is served once (within the header timeout) first.
     func drain() {
         draining = true
-        if state == .reading && parser.isIdle && !hasPendingOutput { close() }
+        if isEvictable && hasServedRequest { close() }
+    }
+
+    /// Closed to admit a new connection at the limit; only ever called while `isEvictable`.
+    func evict() {
+        loop.server.statistics.noteEviction()
+        close()
+    }
+
+    /// Reads whatever is already waiting on the socket (a request that arrived but whose
+    /// event is not yet handled), so that an eviction never takes a connection mid-request.
+    func readPending() {
+        if state == .reading { readAvailable() }
+        updateIdleState()
     }
 
     func close() {
         guard state != .closed else { return }
         state = .closed
-        SocketCalls.close(fd)
+        if let error = SocketCalls.close(fd) { loop.server.noteSyscallFailure(error) }
         loop.connectionClosed(self)
     }
 }

@@ -1,3 +1,4 @@
+import CDXSystem
 import Glibc
 
 /// A bound, listening, non-blocking TCP socket (IPv4 or IPv6). Owns its descriptor.
@@ -20,10 +21,15 @@ public final class ListeningSocket: @unchecked Sendable {
 
         let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SocketError.fromErrno("socket") }
-        SocketCalls.setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
-        if first.pointee.ai_family == AF_INET6 {
-            // "::" serves IPv4 too unless the host says otherwise.
-            SocketCalls.setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 0)
+        do {
+            try SocketCalls.setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1, "SO_REUSEADDR")
+            if first.pointee.ai_family == AF_INET6 {
+                // "::" serves IPv4 too unless the host says otherwise.
+                try SocketCalls.setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, 0, "IPV6_V6ONLY")
+            }
+        } catch {
+            SocketCalls.close(fd)
+            throw error
         }
         guard bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
             let e = SocketError.fromErrno("bind(\(host):\(port))")
@@ -35,9 +41,22 @@ public final class ListeningSocket: @unchecked Sendable {
             SocketCalls.close(fd)
             throw e
         }
+        // With port 0 the kernel chose the port: without it the printed URL would be wrong.
+        guard let bound = Self.boundPort(fd) else {
+            let e = SocketError.fromErrno("getsockname")
+            SocketCalls.close(fd)
+            throw e
+        }
         self.fd = fd
         self.host = host
-        self.port = Self.boundPort(fd) ?? port
+        self.port = bound
+    }
+
+    /// Stops new TCP handshakes while those under way complete: new SYNs are dropped, so a
+    /// client connecting now retries its SYN and is refused once the listener has closed,
+    /// instead of being accepted into the backlog and reset by the close (shutdown drain).
+    public func refuseNewHandshakes() throws(SocketError) {
+        guard dx_drop_new_handshakes(fd) == 0 else { throw .failed(call: "setsockopt(SO_ATTACH_FILTER)", errno: errno) }
     }
 
     private static func boundPort(_ fd: Int32) -> Int? {

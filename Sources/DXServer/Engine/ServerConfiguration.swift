@@ -13,9 +13,22 @@ public struct ServerConfiguration: Sendable {
     public var writeTimeout: Double = 30
     /// Graceful shutdown waits at most this long for requests in flight.
     public var drainTimeout: Double = 10
+    /// Once a request body has been arriving for `bodyRateGrace` seconds, it must average at
+    /// least this many bytes per second since its head, or it is answered 408 and closed
+    /// (as Kestrel's MinRequestBodyDataRate). 0 disables the check.
+    public var minBodyRate: Double = 240
+    /// Seconds a body may take to ramp up before `minBodyRate` applies.
+    public var bodyRateGrace: Double = 5
+    /// On shutdown, after new handshakes are refused, how long connections the kernel is still
+    /// completing are waited for before the listener closes (each is accepted and served).
+    public var drainAcceptGrace: Double = 0.2
+    /// At this many open connections, the longest-idle connection without a request in
+    /// progress is closed to admit a new one; if there is none, new ones wait in the backlog.
+    /// `DescriptorLimit.defaultMaxConnections` derives a value from the descriptor limit.
     public var maxConnections: Int = 4096
     /// Loop threads; each owns its connections outright.
-    public var loopCount: Int = 2
+    /// One per CPU the process may run on (`CPUAffinity.availableCPUs`).
+    public var loopCount: Int = CPUAffinity.availableCPUs()
     /// Above this many unsent bytes a connection stops reading and processing further
     /// pipelined requests until the client catches up.
     public var outputHighWater: Int = 256 * 1024
@@ -32,6 +45,11 @@ public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
     /// The response for a request that could not be framed, or for a timeout.
     func errorResponse(status: Int, detail: String) -> HTTPResponse
+    /// Called on a loop thread for a head that carries `Expect: 100-continue`, before any of
+    /// its body is read: a final response the head alone decides (404, 405, 401 without
+    /// credentials, 415), sent instead of `100 Continue` (RFC 9110 §10.1.1); nil to ask for
+    /// the body. Must not block.
+    func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse?
     /// The data version now; a response tagged for replay is reused only while it is current.
     /// Called on loop threads for every replayed request, so it must be cheap (an atomic load).
     var dataVersion: UInt64 { get }
@@ -42,6 +60,7 @@ public protocol HTTPResponder: Sendable {
 }
 
 extension HTTPResponder {
+    public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? { nil }
     public var dataVersion: UInt64 { 0 }
     public func appendRequestID(to bytes: inout [UInt8]) { bytes.append(UInt8(ascii: "-")) }
     public func recordReplay(route: String, status: Int, seconds: Double) {}

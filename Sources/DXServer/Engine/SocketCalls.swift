@@ -54,13 +54,26 @@ enum SocketCalls {
         }
     }
 
-    static func close(_ fd: Int32) {
+    /// The descriptor is released whatever the result; the error is only worth reporting.
+    @discardableResult
+    static func close(_ fd: Int32) -> SocketError? {
         // EINTR on close must not be retried on Linux: the descriptor is already released.
-        _ = Glibc.close(fd)
+        guard Glibc.close(fd) != 0 else { return nil }
+        return errno == EINTR ? nil : .failed(call: "close", errno: errno)
     }
 
-    static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) {
+    static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32, _ label: String) throws(SocketError) {
         var v = value
-        _ = setsockopt(fd, level, name, &v, socklen_t(MemoryLayout<Int32>.size))
+        guard setsockopt(fd, level, name, &v, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+            throw .failed(call: "setsockopt(\(label))", errno: errno)
+        }
+    }
+
+    /// epoll_ctl through the shim; `label` names the operation in the error.
+    static func epollControl(_ epfd: Int32, _ op: Int32, _ fd: Int32, _ events: UInt32, _ data: UInt64,
+                             _ label: String) throws(SocketError) {
+        guard dx_epoll_ctl(epfd, op, fd, events, data) == 0 else {
+            throw .failed(call: "epoll_ctl(\(label))", errno: errno)
+        }
     }
 }

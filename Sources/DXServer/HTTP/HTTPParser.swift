@@ -113,6 +113,10 @@ public struct HTTPParser: Sendable {
         }
     }
 
+    /// Body bytes (chunk data, without framing) of the message being read so far; 0 between
+    /// messages. The engine's minimum-data-rate check reads it.
+    public var bodyBytesReceived: Int { body.count }
+
     /// True once a head has been returned and its message is not yet complete.
     public var isReadingBody: Bool {
         switch state {

@@ -6,7 +6,7 @@ public final class HTTPService: HTTPResponder {
     public let metrics: Metrics
     let cache = ResponseCache()
     private let currentVersion: @Sendable () -> UInt64
-    private let requestIDs = RequestIDGenerator()
+    let requestIDs = RequestIDGenerator()
     private let onInternalError: @Sendable (String) -> Void
     /// When set, the only base of absolute URLs; see `baseURL(for:)`.
     public let publicURL: PublicURL?
@@ -27,10 +27,10 @@ public final class HTTPService: HTTPResponder {
         self.metrics = metrics
         self.currentVersion = dataVersion
         self.onInternalError = onInternalError
-        metrics.addGauge("dxserve_response_cache_hits_total", help: "Responses served from the response cache.") { [cache] in
+        metrics.addCounter("dxserve_response_cache_hits_total", help: "Responses served from the response cache.") { [cache] in
             Double(cache.hitCount)
         }
-        metrics.addGauge("dxserve_response_cache_misses_total", help: "Cacheable requests that had to be computed.") { [cache] in
+        metrics.addCounter("dxserve_response_cache_misses_total", help: "Cacheable requests that had to be computed.") { [cache] in
             Double(cache.missCount)
         }
     }
@@ -276,6 +276,7 @@ public final class HTTPService: HTTPResponder {
     static func isCompressible(_ contentType: String?) -> Bool {
         guard let type = contentType?.lowercased() else { return false }
         return type.hasPrefix("application/json") || type.hasPrefix("application/problem+json") || type.hasPrefix("text/")
+            || type.hasPrefix("application/ld+json")
             || type.hasPrefix("image/svg+xml") || type.hasPrefix("application/openmetrics")
     }
 
@@ -344,7 +345,7 @@ public final class HTTPService: HTTPResponder {
         return (wildcard ?? 0) > 0
     }
 
-    private func decorate(_ response: HTTPResponse, requestID: String) -> HTTPResponse {
+    func decorate(_ response: HTTPResponse, requestID: String) -> HTTPResponse {
         var response = response
         response.headers.add("X-Request-Id", requestID)
         // Public data: any origin may read it. No credentials are involved (tokens travel in

@@ -1,9 +1,36 @@
 import Synchronization
 
 /// Counters for the Prometheus exposition at `/metrics`: requests by route and status, a
-/// latency histogram, and whatever gauges the owner registers (open connections, cache hits).
+/// latency histogram, and whatever families the owner registers (open connections as a gauge,
+/// cache hits and timeouts as counters), each read through a callback when `/metrics` is read.
 public final class Metrics: Sendable {
     static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    /// The Prometheus metric type a registered family is declared with (`# TYPE`).
+    public enum Kind: String, Sendable {
+        /// A value that only ever grows (until restart); its name ends in `_total`.
+        case counter
+        /// A value that goes up and down, read as it is now.
+        case gauge
+    }
+
+    /// One line of a family: its label pairs (name, value), in order, and its value.
+    public struct Sample: Sendable {
+        public var labels: [(name: String, value: String)]
+        public var value: Double
+
+        public init(labels: [(name: String, value: String)] = [], value: Double) {
+            self.labels = labels
+            self.value = value
+        }
+    }
+
+    private struct Family: Sendable {
+        var name: String
+        var help: String
+        var kind: Kind
+        var read: @Sendable () -> [Sample]
+    }
 
     private struct RouteStatus: Hashable {
         var route: String
@@ -18,7 +45,7 @@ public final class Metrics: Sendable {
     }
 
     private let state = Mutex(State())
-    private let gauges = Mutex<[(name: String, help: String, read: @Sendable () -> Double)]>([])
+    private let families = Mutex<[Family]>([])
 
     public init() {}
 
@@ -33,12 +60,41 @@ public final class Metrics: Sendable {
         }
     }
 
+    /// A value that goes up and down (open connections), read when `/metrics` is read.
     public func addGauge(_ name: String, help: String, _ read: @escaping @Sendable () -> Double) {
-        gauges.withLock { $0.append((name: name, help: help, read: read)) }
+        add(Family(name: name, help: help, kind: .gauge, read: { [Sample(value: read())] }))
+    }
+
+    /// A monotonic count (`name` should end in `_total`), read when `/metrics` is read.
+    public func addCounter(_ name: String, help: String, _ read: @escaping @Sendable () -> Double) {
+        add(Family(name: name, help: help, kind: .counter, read: { [Sample(value: read())] }))
+    }
+
+    /// A family with labelled samples, such as `dxserve_request_timeouts_total{reason="body_rate"}`.
+    public func add(_ name: String, kind: Kind, help: String, samples: @escaping @Sendable () -> [Sample]) {
+        add(Family(name: name, help: help, kind: kind, read: samples))
+    }
+
+    private func add(_ family: Family) {
+        families.withLock { $0.append(family) }
     }
 
     static func format(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// Label values escaped as the text format requires: backslash, double quote, line feed.
+    static func escape(_ value: String) -> String {
+        var out = ""
+        for c in value {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     /// Text exposition format 0.0.4.
@@ -46,7 +102,9 @@ public final class Metrics: Sendable {
         let s = state.withLock { $0 }
         var out = "# HELP dxserve_http_requests_total Requests answered, by route and status.\n"
         out += "# TYPE dxserve_http_requests_total counter\n"
-        let rows = s.requests.map { (label: "route=\"\($0.key.route)\",status=\"\($0.key.status)\"", count: $0.value) }
+        let rows = s.requests.map {
+            (label: "route=\"\(Self.escape($0.key.route))\",status=\"\($0.key.status)\"", count: $0.value)
+        }
         for row in rows.sorted(by: { $0.label < $1.label }) {
             out += "dxserve_http_requests_total{\(row.label)} \(row.count)\n"
         }
@@ -58,8 +116,15 @@ public final class Metrics: Sendable {
         out += "dxserve_http_request_duration_seconds_bucket{le=\"+Inf\"} \(s.count)\n"
         out += "dxserve_http_request_duration_seconds_sum \(s.sum)\n"
         out += "dxserve_http_request_duration_seconds_count \(s.count)\n"
-        for gauge in gauges.withLock({ $0 }) {
-            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n\(gauge.name) \(Self.format(gauge.read()))\n"
+        for family in families.withLock({ $0 }) {
+            out += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.kind.rawValue)\n"
+            for sample in family.read() {
+                out += family.name
+                if !sample.labels.isEmpty {
+                    out += "{" + sample.labels.map { "\($0.name)=\"\(Self.escape($0.value))\"" }.joined(separator: ",") + "}"
+                }
+                out += " \(Self.format(sample.value))\n"
+            }
         }
         return out
     }

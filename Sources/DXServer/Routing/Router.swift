@@ -11,20 +11,29 @@ public struct RouteOptions: Sendable {
     public var nonBlocking: Bool
     /// The route is also served as CSV (`.csv` suffix or `Accept: text/csv`).
     public var csv: Bool
+    /// The handler requires `Authorization: Bearer TOKEN` (401 otherwise). Lets a head with
+    /// `Expect: 100-continue` and no Bearer credentials be answered before its body.
+    public var requiresToken: Bool
+    /// A non-empty body must be JSON (415 otherwise), judged from the head's Content-Type.
+    public var acceptsJSONBody: Bool
     /// A write whose handler evaluates the request's `Preconditions` itself, inside its
     /// store's write transaction; otherwise the service evaluates them before the handler runs.
     public var preconditionsInStore: Bool
 
-    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false, preconditionsInStore: Bool = false) {
+    public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false,
+                requiresToken: Bool = false, acceptsJSONBody: Bool = false, preconditionsInStore: Bool = false) {
         self.cacheable = cacheable
         self.nonBlocking = nonBlocking
         self.csv = csv
+        self.requiresToken = requiresToken
+        self.acceptsJSONBody = acceptsJSONBody
         self.preconditionsInStore = preconditionsInStore
     }
 
     public static let publicRead = RouteOptions(cacheable: true)
     public static let publicCollection = RouteOptions(cacheable: true, csv: true)
-    public static let write = RouteOptions()
+    /// An admin write: Bearer token, JSON body.
+    public static let write = RouteOptions(requiresToken: true, acceptsJSONBody: true)
 }
 
 public struct Route: Sendable {

@@ -13,6 +13,7 @@ func withTestServer<T>(
     config.host = "127.0.0.1"
     config.port = 0
     config.drainTimeout = 2
+    config.drainAcceptGrace = 0.02
     configure(&config)
     var router = Router()
     routes(&router)
@@ -55,10 +56,10 @@ enum TestRoutes {
             guard let n = Int(id), n > 0 else { throw APIError.notFound("No item \(id).") }
             return HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: Array("{\"id\":\(n)}".utf8))
         }
-        router.add("POST", "/echo", options: .write) { req in
+        router.add("POST", "/echo", options: RouteOptions()) { req in
             HTTPResponse(status: 200, contentType: "application/octet-stream", body: req.body)
         }
-        router.add("PUT", "/echo", options: .write) { req in
+        router.add("PUT", "/echo", options: RouteOptions()) { req in
             HTTPResponse(status: 200, contentType: "application/octet-stream", body: req.body)
         }
         router.get("/slow", options: RouteOptions()) { _ in
