@@ -331,7 +331,9 @@ public final class HTTPService: HTTPResponder {
             return decorate(error.response(instance: request.head.path), requestID: requestID)
         }
         var response = response
-        if negotiable { response.headers.add("Vary", "Accept") }
+        // The same Vary as the resource's other representations (its pages are gzipped), so a
+        // cache keys every answer of this URL alike.
+        response.headers.add("Vary", negotiable ? "Accept, Accept-Encoding" : "Accept-Encoding")
         return decorate(response, requestID: requestID)
     }
 
