@@ -12,6 +12,13 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
     /// Every query reads `projects` through its partial indexes and groups before it joins.
     static func counts(_ facets: [ProjectFacet], query: ProjectQuery, in db: Database) throws -> FacetCounts {
         var result = FacetCounts()
+        // Filtered counts read the covering facet index (migration 0007): SQLite's planner
+        // would pick a one-column index and fetch every matching row from the table (≈ 10×
+        // slower at 100,000 rows). Unfiltered ones, and searches (which start from the FTS
+        // index), are left to the planner: its ordered one-column indexes group without sorting.
+        func indexHint(_ conditions: [SQLFragment]) -> String {
+            conditions.count > 1 && query.search == nil ? " INDEXED BY projects_facets" : ""
+        }
         // Measure and policy filters are both predicates on measure_code, so one count per
         // measure ignoring both serves both facets (each then applies the other's filter).
         var perMeasure: [(code: String, policyID: Int, title: String, count: Int)]?
@@ -22,7 +29,7 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
             both.policyIDs = []
             let conditions = both.conditions(ignoring: nil)
             let counted = try db.rows("""
-                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(KeysetQuery.whereClause(conditions))
+                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(indexHint(conditions))\(KeysetQuery.whereClause(conditions))
                 GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code ORDER BY m.policy_id, m.position
                 """, conditions.flatMap(\.arguments)) { (code: $0.string(at: 0), policyID: $0.int(at: 1), title: $0.string(at: 2), count: $0.int(at: 3)) }
             perMeasure = counted
@@ -30,7 +37,7 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
         }
         for facet in facets {
             let conditions = query.conditions(ignoring: facet)
-            let whereClause = KeysetQuery.whereClause(conditions)
+            let whereClause = indexHint(conditions) + KeysetQuery.whereClause(conditions)
             let arguments = conditions.flatMap(\.arguments)
             let values: [FacetCount]
             switch facet {
