@@ -228,15 +228,5 @@ struct CatalogAPITests {
 /// `withAPIService` with a catalog configuration of the test's choosing.
 private func withCatalogService<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
                                    _ body: (InProcessAPI) throws -> T) throws -> T {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-catalog-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let pool = try DatabasePool(path: dir.appendingPathComponent("dx.sqlite").path)
-    let migrator = Migrator(directory: ServerProcess.packageRoot.appendingPathComponent("migrations"))
-    try migrator.migrate(pool)
-    let context = AppContext(pool: pool, migrator: migrator, catalog: catalog)
-    let metrics = Metrics()
-    let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                              dataVersion: { pool.dataVersion }, publicURL: publicURL)
-    return try body(InProcessAPI(service: service, context: context))
+    try withAPIService(publicURL: publicURL, catalog: catalog, body)
 }

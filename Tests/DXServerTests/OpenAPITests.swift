@@ -77,7 +77,7 @@ import Testing
 
     @Test func documentAndRouterAgree() throws {
         let documented = try Self.operations(try Self.document())
-        let routes = try withAPIServer { api in APIRouter.make(context: api.context, metrics: Metrics()).routes }
+        let routes = try withMigratedContext { context in APIRouter.make(context: context, metrics: Metrics()).routes }
         // HEAD and OPTIONS are answered for every path by the service, not routed.
         let served = routes.filter { $0.method != "HEAD" && $0.method != "OPTIONS" }
         let routed = Set(served.map { "\($0.method) \($0.pattern)" })
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func servedDocumentIsTheSameBytesWithETagAndCORS() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let response = try api.get("/openapi.json", headers: [("Origin", "https://www.city.miyakonojo.miyazaki.jp")])
             #expect(response.status == 200)
             #expect(response.header("Content-Type") == "application/json; charset=utf-8")

@@ -2,10 +2,11 @@ import Foundation
 import DXServer
 import Testing
 
-/// The plan's read API through the real socket server on a migrated database.
+/// The plan's read API on a migrated database, in-process (the bytes through the real parser,
+/// service and encoder); `LiveAPISmokeTests` sends one of each area over a socket.
 @Suite struct PlanAPITests {
     @Test func measuresListsAll29InOrderWithExactTitles() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let response = try api.get("/api/v1/measures")
             #expect(response.status == 200)
             #expect(response.header("Content-Type") == "application/json; charset=utf-8")
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func measuresFilterByPolicyAndSearchInJapanese() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             #expect(try api.data("/api/v1/measures?policy=2").count == 10)
             #expect(try api.data("/api/v1/measures?q=%E8%BE%B2%E6%A5%AD").map { $0["code"] as? String } == ["3-7"])  // 農業
             let ai = try api.data("/api/v1/measures?q=AI").compactMap { $0["code"] as? String }
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func badFilterValuesAre400Problems() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             for target in ["/api/v1/measures?policy=x", "/api/v1/measures?limit=0", "/api/v1/measures?limit=501",
                            "/api/v1/measures?cursor=bogus", "/api/v1/timeline?scope=galaxy"] {
                 let response = try api.get(target)
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func pagingWithCursorsVisitsEveryMeasureOnce() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             var target: String? = "/api/v1/measures?limit=10"
             var seen: [String] = []
             var pages = 0
@@ -57,10 +58,10 @@ import Testing
                 let meta = try #require(object["meta"] as? [String: Any])
                 if let link = response.header("Link") {
                     // An absolute URL, as RFC 8288 readers expect.
-                    #expect(link.hasPrefix("<http://localhost:\(api.port)/api/v1/measures?limit=10&cursor="))
+                    #expect(link.hasPrefix("<\(api.baseURL)/api/v1/measures?limit=10&cursor="))
                     #expect(link.hasSuffix(">; rel=\"next\""))
                     #expect(meta["next_cursor"] is String)
-                    target = String(link.dropFirst("<http://localhost:\(api.port)".count).prefix { $0 != ">" })
+                    target = String(link.dropFirst("<\(api.baseURL)".count).prefix { $0 != ">" })
                 } else {
                     #expect(meta["next_cursor"] == nil)
                     target = nil
@@ -74,7 +75,7 @@ import Testing
 
     @Test(arguments: ["concepts", "policies", "measures", "principles", "timeline"])
     func csvRoundTripsToTheJSON(collection: String) throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let json = try api.data("/api/v1/\(collection)")
             let csv = try api.get("/api/v1/\(collection).csv")
             #expect(csv.status == 200)
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func csvByAcceptHeaderAndWithBOM() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let byAccept = try api.get("/api/v1/principles", headers: [("Accept", "text/csv")])
             #expect(byAccept.header("Content-Type")?.hasPrefix("text/csv") == true)
             #expect(byAccept.text.hasPrefix("id,name,interpretation\r\n"))
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func singleResourcesAreBareObjects() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let plan = try #require(try api.get("/api/v1/plan").json() as? [String: Any])
             #expect(plan["title"] as? String == "都城市DX推進計画")
             #expect(plan["subtitle"] as? String == "～誰一人取り残されない、人に優しいデジタル化を目指して～")
@@ -133,7 +134,7 @@ import Testing
 
     @Test(arguments: ["/api/v1/measures/9-9", "/api/v1/measures/%E8%BE%B2", "/api/v1/policies/4", "/api/v1/policies/x"])
     func unknownCodesAre404Problems(target: String) throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let response = try api.get(target)
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/problem+json; charset=utf-8")
@@ -143,7 +144,7 @@ import Testing
     }
 
     @Test func conditionalAndCompressedReads() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let first = try api.get("/api/v1/measures")
             let etag = try #require(first.header("ETag"))
             #expect(try api.get("/api/v1/measures", headers: [("If-None-Match", etag)]).status == 304)
@@ -154,7 +155,7 @@ import Testing
     }
 
     @Test func indexLinksToTheCollectionsThatExist() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let index = try #require(try api.get("/api/v1").json() as? [String: Any])
             let links = try #require(index["links"] as? [String: String])
             for name in ["plan", "concepts", "policies", "measures", "principles", "timeline", "governance"] {
@@ -165,7 +166,7 @@ import Testing
     }
 
     @Test func readinessReportsAMigratedDatabase() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let response = try api.get("/readyz")
             #expect(response.status == 200)
         }

@@ -4,26 +4,26 @@ import Dispatch
 import Foundation
 import Testing
 
-// The projects API through a live server: bearer tokens, validation, the transition table,
+// The projects API, in-process (see `APIHarness`): bearer tokens, validation, the transition table,
 // If-Match, idempotent creates, archive, history, and writes seen by the very next read.
 
-/// A live API server and an admin client holding a fresh token.
+/// The API on a fresh database and an admin client holding a fresh token.
 private func withProjects<T>(_ body: (ProjectClient) throws -> T) throws -> T {
-    try withAPIServer { server in
+    try withAPIService { server in
         let token = try server.context.auth.tokens.create(name: "alice")
         return try body(ProjectClient(server: server, token: token))
     }
 }
 
 struct ProjectClient {
-    let server: APITestServer
+    let server: any APIHarness
     let token: String
 
     static let validBody = #"{"measure_code":"1-7","title":"AIチャットボット導入事業","department":"デジタル統括課","start_fiscal_year":2022,"end_fiscal_year":2024}"#
 
     /// A write with the token and a JSON body; `token: nil` sends no Authorization.
     func write(_ method: String, _ target: String, _ body: String = "", token: String?? = .none,
-               headers: [(String, String)] = []) throws -> RawResponse {
+               headers: [(String, String)] = []) throws -> HTTPResponse {
         var all = headers
         let chosen: String? = token ?? self.token
         if let chosen { all.append(("Authorization", "Bearer \(chosen)")) }
@@ -40,7 +40,7 @@ struct ProjectClient {
         return id
     }
 
-    func patch(_ id: Int, _ body: String, ifMatch: String? = nil) throws -> RawResponse {
+    func patch(_ id: Int, _ body: String, ifMatch: String? = nil) throws -> HTTPResponse {
         try write("PATCH", "/api/v1/projects/\(id)", body, headers: ifMatch.map { [("If-Match", $0)] } ?? [])
     }
 
@@ -53,7 +53,7 @@ struct ProjectClient {
     func history(_ id: Int) throws -> [[String: Any]] { try server.data("/api/v1/projects/\(id)/history?limit=500") }
 }
 
-private func fields(_ response: RawResponse) throws -> [String] {
+private func fields(_ response: HTTPResponse) throws -> [String] {
     let problem = try #require(try response.json() as? [String: Any])
     let errors = try #require(problem["errors"] as? [[String: Any]], "\(response.status) \(response.text)")
     return errors.compactMap { $0["field"] as? String }

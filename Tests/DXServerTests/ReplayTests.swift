@@ -148,3 +148,19 @@ final class HandlerCounter: @unchecked Sendable {
     private var n = 0
     func next() -> Int { lock.withLock { n += 1; return n } }
 }
+
+/// A reused deflate stream must start clean every time: the same input compresses to the same
+/// bytes, and each result decompresses to its own input.
+@Suite("Reused gzip streams")
+struct GzipReuseTests {
+    @Test func aReusedStreamCompressesEachInputAsAFreshOneWould() throws {
+        let inputs: [[UInt8]] = [Array(String(repeating: "都城市DX推進計画 ", count: 300).utf8), Array("small".utf8), [], Array(repeating: 7, count: 100_000)]
+        for _ in 0..<3 {
+            for input in inputs {
+                let compressed = try Gzip.compress(input)
+                #expect(try Gzip.decompress(compressed) == input)
+            }
+        }
+        #expect(try Gzip.compress(inputs[0]) == Gzip.compress(inputs[0]))
+    }
+}

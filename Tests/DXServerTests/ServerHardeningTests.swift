@@ -2,11 +2,12 @@ import DXServer
 import Foundation
 import Testing
 
-/// Hostile or unusual input that once broke, or could break, the service.
+/// Hostile or unusual input that once broke, or could break, the service; in-process, but for
+/// the forged Host (the engine's replay cache must not mix clients either) and the 413 race.
 @Suite struct ServerHardeningTests {
     @Test(arguments: [";", ",;", ";q=1", " , ", "text/csv;;q=0"])
     func malformedAcceptHeadersAreHarmless(value: String) throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             for header in ["Accept", "Accept-Encoding"] {
                 let response = try api.get("/api/v1/measures", headers: [(header, value)])
                 // `Accept: text/csv;;q=0` refuses CSV and names nothing else: 406, by design.
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func refusedCSVWithQZeroStaysJSON() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let response = try api.get("/api/v1/measures", headers: [("Accept", "text/csv;q=0, application/json")])
             #expect(response.header("Content-Type") == "application/json; charset=utf-8")
             let explicit = try api.get("/api/v1/measures", headers: [("Accept-Encoding", "*, gzip;q=0")])
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func negotiatedRepresentationsSayVaryAccept() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let negotiated = try api.get("/api/v1/measures")
             let suffixed = try api.get("/api/v1/measures.csv")
             let single = try api.get("/api/v1/plan")
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func anEncodedHashInThePathDoesNotHitAnotherEntry() throws {
-        try withAPIServer { api in
+        try withAPIService { api in
             let csv = try api.get("/api/v1/measures.csv")
             #expect(csv.status == 200)
             let response = try api.get("/api/v1/measures%23csv")

@@ -82,8 +82,10 @@ import Testing
         }
     }
 
+    // MARK: Routing answers: no connection is involved, so in-process
+
     @Test func unknownPathIs404ProblemJSON() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/problem+json; charset=utf-8")
@@ -93,7 +95,7 @@ import Testing
     }
 
     @Test func wrongMethodIs405WithAllow() throws {
-        try withTestServer { server in
+        try withTestService { server in
             // PUT exists (on /echo) but not here: 405. A method no route has would be 501.
             let response = try server.send("PUT /items/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
             #expect(response.status == 405)
@@ -103,7 +105,7 @@ import Testing
     }
 
     @Test func handlerErrorBecomesItsProblem() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("GET /items/0 HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(response.status == 404)
             let problem = try #require(try response.json() as? [String: Any])
@@ -112,7 +114,7 @@ import Testing
     }
 
     @Test func malformedQueryIs400() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("GET /query?q=%E8%BE HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(response.status == 400)
         }

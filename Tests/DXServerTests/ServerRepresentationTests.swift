@@ -2,10 +2,11 @@ import DXServer
 import Foundation
 import Testing
 
-/// What every response shares: gzip, ETag/304, CORS, request ids.
+/// What every response shares: gzip, ETag/304, CORS, request ids; in-process, but for the 304
+/// that must leave its connection usable.
 @Suite struct ServerRepresentationTests {
     @Test func gzipIsUsedWhenAcceptedAndRoundTripsThroughZlib() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br, gzip\r\n\r\n")
             #expect(response.header("Content-Encoding") == "gzip")
             #expect(response.header("Vary") == "Accept-Encoding")
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func gzipIsNotUsedWhenRefused() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let plain = try server.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
             let refused = try server.send("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0\r\n\r\n")
             #expect(plain.header("Content-Encoding") == nil)
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func gzipAndIdentityHaveDifferentStrongETags() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let plain = try server.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
             let zipped = try server.send("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
             let a = try #require(plain.header("ETag"))
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func staleIfNoneMatchGetsTheFullResponse() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("GET /items/5 HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"0000000000000000\"\r\n\r\n")
             #expect(response.status == 200)
         }
@@ -61,7 +62,7 @@ import Testing
 
     @Test func cachedResponseIsRecomputedWhenTheDataVersionChanges() throws {
         let version = VersionBox()
-        try withTestServer(dataVersion: { version.value }) { server in
+        try withTestService(dataVersion: { version.value }) { server in
             let a = try server.send("GET /items/9 HTTP/1.1\r\nHost: x\r\n\r\n")
             let b = try server.send("GET /items/9 HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(a.header("ETag") == b.header("ETag"))
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func everyResponseAllowsAnyOriginAndCarriesARequestID() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let ok = try server.send("GET /healthz HTTP/1.1\r\nHost: x\r\nOrigin: https://portal.example\r\n\r\n")
             let missing = try server.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n")
             for response in [ok, missing] {
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func saneClientRequestIDIsEchoedAndInsaneOneReplaced() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let sane = try server.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: portal-42.a\r\n\r\n")
             #expect(sane.header("X-Request-Id") == "portal-42.a")
             let insane = try server.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: a b<script>\r\n\r\n")
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func preflightIsAnswered() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("OPTIONS /echo HTTP/1.1\r\nHost: x\r\nOrigin: https://portal.example\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: authorization, content-type\r\n\r\n")
             #expect(response.status == 204)
             #expect(response.header("Access-Control-Allow-Methods")?.contains("POST") == true)
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func optionsOnUnknownPathIs404() throws {
-        try withTestServer { server in
+        try withTestService { server in
             let response = try server.send("OPTIONS /nowhere HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(response.status == 404)
         }

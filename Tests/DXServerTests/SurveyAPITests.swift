@@ -8,16 +8,16 @@ import Testing
     import FoundationXML
 #endif
 
-// The survey endpoints through a live server over a freshly migrated database: the 2021 survey
+// The survey endpoints, in-process (see `APIHarness`), over a freshly migrated database: the 2021 survey
 // (id 15) as the migrations seed it.
 
 private typealias JSONObject = [String: Any]
 
-private func object(_ response: RawResponse) throws -> JSONObject {
+private func object(_ response: HTTPResponse) throws -> JSONObject {
     try #require(try PreciseJSON.parse(response.body) as? JSONObject, "body is not a JSON object: \(response.text)")
 }
 
-private func data(_ response: RawResponse) throws -> [JSONObject] {
+private func data(_ response: HTTPResponse) throws -> [JSONObject] {
     try #require(try object(response)["data"] as? [JSONObject])
 }
 
@@ -25,7 +25,7 @@ private func double(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValu
 private func int(_ value: Any?) -> Int? { (value as? NSNumber)?.intValue }
 
 /// Every public GET carries these, whatever it serves.
-private func expectPublicRead(_ response: RawResponse, contentType: String, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectPublicRead(_ response: HTTPResponse, contentType: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(response.status == 200, "status", sourceLocation: sourceLocation)
     #expect(response.header("Content-Type") == contentType, sourceLocation: sourceLocation)
     #expect(response.header("ETag")?.hasPrefix("\"") == true, "a strong ETag", sourceLocation: sourceLocation)
@@ -47,7 +47,7 @@ private let csv = "text/csv; charset=utf-8; header=present"
 struct SurveyReadAPITests {
     @Test("the surveys collection lists the 2021 survey as id 15, in the collection envelope")
     func surveysCollection() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys")
             expectPublicRead(response, contentType: json)
             let items = try data(response)
@@ -59,7 +59,7 @@ struct SurveyReadAPITests {
 
     @Test("a survey is the bare object with sample size, respondents and the unrounded response rate")
     func oneSurvey() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15")
             expectPublicRead(response, contentType: json)
             let survey = try object(response)
@@ -77,7 +77,7 @@ struct SurveyReadAPITests {
 
     @Test("the respondent profile lists gender then age, each with count and ratio of 1,201")
     func respondents() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/respondents")
             expectPublicRead(response, contentType: json)
             let entries = try data(response)
@@ -93,7 +93,7 @@ struct SurveyReadAPITests {
 
     @Test("?dimension= keeps one dimension; any other value is a 400 naming the parameter")
     func respondentsByDimension() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let gender = try data(server.get("/api/v1/surveys/15/respondents?dimension=gender"))
             #expect(gender.map { int($0["count"]) } == [441, 736, 24])
             let age = try data(server.get("/api/v1/surveys/15/respondents?dimension=age"))
@@ -108,7 +108,7 @@ struct SurveyReadAPITests {
 
     @Test("questions carry options with count, unrounded ratio, Wilson ci95, rank, and the no-answer row")
     func questions() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions")
             expectPublicRead(response, contentType: json)
             let questions = try data(response)
@@ -136,7 +136,7 @@ struct SurveyReadAPITests {
 
     @Test("a ratio is written with every digit of the Double, not rounded")
     func fullPrecision() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let text = try server.get("/api/v1/surveys/15/questions/1").text
             #expect(text.contains("\"ratio\":\(569.0 / 1201)"))
             let wilson = try Wilson.interval(successes: 569, trials: 1201)
@@ -146,7 +146,7 @@ struct SurveyReadAPITests {
 
     @Test("one question is the bare object, the same as in the collection")
     func oneQuestion() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions/2")
             expectPublicRead(response, contentType: json)
             let question = try object(response)
@@ -167,7 +167,7 @@ struct SurveyReadAPITests {
             "/api/v1/surveys/99/questions/1/chart.svg", "/api/v1/surveys/99999999999999999999",
         ])
     func notFound(path: String) throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get(path)
             #expect(response.status == 404)
             #expect(response.header("Content-Type") == "application/problem+json; charset=utf-8")
@@ -181,7 +181,7 @@ struct SurveyReadAPITests {
 
     @Test("the 404 for a missing question says the survey exists")
     func missingQuestionDetail() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let problem = try object(server.get("/api/v1/surveys/15/questions/9"))
             #expect(problem["detail"] as? String == "Survey 15 has no question 9.")
         }
@@ -189,7 +189,7 @@ struct SurveyReadAPITests {
 
     @Test("a representation unchanged since the client's ETag is a 304")
     func conditionalGet() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             for path in ["/api/v1/surveys/15/questions", "/api/v1/surveys/15/questions/1/chart.svg"] {
                 let first = try server.get(path)
                 let etag = try #require(first.header("ETag"))
@@ -202,14 +202,14 @@ struct SurveyReadAPITests {
 
     @Test("collections page with limit and an absolute next link")
     func paging() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let first = try server.get("/api/v1/surveys/15/questions?limit=1")
             #expect(try data(first).map { int($0["number"]) } == [1])
             let link = try #require(first.header("Link"))
-            #expect(link.hasPrefix("<http://localhost:\(server.port)/api/v1/surveys/15/questions?limit=1&cursor="))
+            #expect(link.hasPrefix("<\(server.baseURL)/api/v1/surveys/15/questions?limit=1&cursor="))
             #expect(link.hasSuffix(">; rel=\"next\""))
             let next = try #require(link.split(separator: "<").last?.split(separator: ">").first)
-            let target = String(next.dropFirst("http://localhost:\(server.port)".count))
+            let target = String(next.dropFirst("\(server.baseURL)".count))
             let second = try server.get(target)
             #expect(try data(second).map { int($0["number"]) } == [2])
             #expect(second.header("Link") == nil)
@@ -218,7 +218,7 @@ struct SurveyReadAPITests {
 
     @Test("a cross-origin preflight for the surveys is answered")
     func preflight() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.request(
                 "OPTIONS", "/api/v1/surveys/15/questions",
                 headers: [("Origin", "https://www.city.miyakonojo.miyazaki.jp"), ("Access-Control-Request-Method", "GET")])
@@ -233,7 +233,7 @@ struct SurveyReadAPITests {
 struct SurveyCSVAPITests {
     @Test("surveys.csv reads back to the same values as the JSON")
     func surveysRoundTrip() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys.csv")
             expectPublicRead(response, contentType: csv)
             let table = try csvTable(response.text)
@@ -258,7 +258,7 @@ struct SurveyCSVAPITests {
 
     @Test("respondents.csv reads back to the same values as the JSON, filter included")
     func respondentsRoundTrip() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             for query in ["", "?dimension=age"] {
                 let response = try server.get("/api/v1/surveys/15/respondents.csv" + query)
                 expectPublicRead(response, contentType: csv)
@@ -278,7 +278,7 @@ struct SurveyCSVAPITests {
 
     @Test("questions.csv is one row per option plus each no-answer row, every value as in the JSON")
     func questionsRoundTrip() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions.csv")
             expectPublicRead(response, contentType: csv)
             #expect(response.header("Content-Disposition") == "inline; filename=\"survey-15-questions.csv\"")
@@ -296,7 +296,7 @@ struct SurveyCSVAPITests {
 
     @Test("one question as CSV (.csv suffix or Accept: text/csv) is the table of its options")
     func oneQuestionRoundTrip() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let question = try object(server.get("/api/v1/surveys/15/questions/1"))
             let bySuffix = try server.get("/api/v1/surveys/15/questions/1.csv")
             expectPublicRead(bySuffix, contentType: csv)
@@ -309,7 +309,7 @@ struct SurveyCSVAPITests {
 
     @Test("?bom=1 starts the CSV with a UTF-8 BOM for spreadsheet programs")
     func bom() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions.csv?bom=1")
             #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
         }
@@ -363,7 +363,7 @@ private final class BarCounter: NSObject, XMLParserDelegate {
 struct SurveyChartAPITests {
     @Test("chart.svg is well-formed SVG with one bar per option and one for no answer", arguments: [(1, 8), (2, 6)])
     func chart(question: Int, options: Int) throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions/\(question)/chart.svg")
             expectPublicRead(response, contentType: "image/svg+xml; charset=utf-8")
             let parser = XMLParser(data: Data(response.body))
@@ -378,7 +378,7 @@ struct SurveyChartAPITests {
 
     @Test("the chart is compressed for clients that accept gzip")
     func gzip() throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             let response = try server.get("/api/v1/surveys/15/questions/1/chart.svg", headers: [("Accept-Encoding", "gzip")])
             #expect(response.header("Content-Encoding") == "gzip")
             #expect(response.header("Vary") == "Accept-Encoding")

@@ -34,21 +34,21 @@ private func body(_ value: Any) throws -> [UInt8] {
     Array(try JSONSerialization.data(withJSONObject: value))
 }
 
-private func problem(_ response: RawResponse) throws -> [String: Any] {
+private func problem(_ response: HTTPResponse) throws -> [String: Any] {
     try #require(try PreciseJSON.parse(response.body) as? [String: Any])
 }
 
 /// Fields named in a 422's `errors`.
-private func invalidFields(_ response: RawResponse) throws -> [String] {
+private func invalidFields(_ response: HTTPResponse) throws -> [String] {
     let errors = try #require(try problem(response)["errors"] as? [[String: Any]])
     return errors.compactMap { $0["field"] as? String }
 }
 
 private let jsonType = ("Content-Type", "application/json")
 
-/// A live API server and a valid admin token for it.
-private func withAdmin<T>(_ body: (APITestServer, _ authorization: (String, String)) throws -> T) throws -> T {
-    try withAPIServer { server in
+/// The API on a fresh database and a valid admin token for it.
+private func withAdmin<T>(_ body: (any APIHarness, _ authorization: (String, String)) throws -> T) throws -> T {
+    try withAPIService { server in
         let token = try server.context.auth.tokens.create(name: "survey-admin")
         return try body(server, ("Authorization", "Bearer \(token)"))
     }
@@ -58,7 +58,7 @@ private func withAdmin<T>(_ body: (APITestServer, _ authorization: (String, Stri
 struct SurveyCreateAPITests {
     @Test("without a token, or with a wrong one, it is a 401 with a Bearer challenge", arguments: [nil, "Bearer nope", "Basic YTpi"])
     func unauthorized(authorization: String?) throws {
-        try withAPIServer { server in
+        try withAPIService { server in
             var headers = [jsonType]
             if let authorization { headers.append(("Authorization", authorization)) }
             let response = try server.request("POST", "/api/v1/surveys", headers: headers, body: body(survey2023()))

@@ -18,7 +18,9 @@ enum JSONRequestBody {
     ///   counts), so every number in it must be a whole number of at most 2^53 in size
     ///   (`10`, `10.0` and `1e1` are the same integer); anything else is a 422 naming each
     ///   member, checked here because the decoder's own errors cannot say which member it was.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false) throws(APIError) -> T {
+    /// - Parameter shape: the members the type reads; the integer rule ignores any other member.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false,
+                                     shape: SurveyInputShape.Node? = nil) throws(APIError) -> T {
         guard isJSON(request.contentType) else {
             // RFC 9110 §15.5.16: say which media type would have been accepted.
             throw APIError(
@@ -31,7 +33,7 @@ enum JSONRequestBody {
             throw .badRequest("The body must be a JSON object.")
         }
         if integersOnly {
-            let errors = nonIntegers(in: body, path: "")
+            let errors = nonIntegers(in: shape.map { $0.prune(body) } ?? body, path: "")
             if !errors.isEmpty { throw .invalidFields(errors) }
         }
         do {

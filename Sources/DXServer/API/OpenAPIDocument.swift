@@ -17,7 +17,7 @@ public enum OpenAPIDocument {
     "title": "都城市DX推進計画 open API",
     "version": "1.0.0",
     "summary": "Miyakonojo City's (都城市) DX promotion plan, FY2022–2025, as open data.",
-    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.",
+    "description": "The open HTTP JSON API of Miyakonojo City's DX promotion plan (都城市DX推進計画), basic plan volume (基本計画): its basic concepts (基本的考え方), three basic policies (基本方針) and 29 measures (取組), the smart-city principles, the promotion structure (推進体制), the background timeline (背景), the citizen surveys (市民意識調査) and the implementation-plan projects (個別事業) under the measures.\n\nConventions:\n- JSON is UTF-8 (`application/json; charset=utf-8`). A single resource is the bare object; a collection is `{\"data\": [...], \"meta\": {\"total\", \"count\", \"limit\", \"next_cursor\"}}`, paged with `?limit=` (1–500, default 50) and `?cursor=`, with a `Link: <…>; rel=\"next\"` header while more pages exist.\n- Every collection is also CSV: append `.csv` to the path or send `Accept: text/csv`; `?bom=1` adds a UTF-8 BOM.\n- Errors are RFC 9457 `application/problem+json` documents (`type`, `title`, `status`, `detail`, `instance`); a 422 lists each bad field in `errors`.\n- Public GETs carry a strong `ETag` and answer `If-None-Match` with 304; bodies are gzip-compressed when the client sends `Accept-Encoding: gzip` (`Vary: Accept-Encoding`). `HEAD` is answered wherever `GET` is.\n- CORS: any origin may read; preflight `OPTIONS` is answered on every path.\n- Every response carries `X-Request-Id`.\n- Writes need an admin token: `Authorization: Bearer TOKEN`; without a valid one, 401 with `WWW-Authenticate: Bearer`.\n\nText from the plan is served exactly as written in the source (full-width characters included), never paraphrased or translated.\n\nRequests (every path):\n- Paths are matched on their raw segments: `%2F` is data inside a segment; a dot-segment (`.`, `..`, `%2E`) is a 400; an empty segment (`//`, a trailing `/`) names nothing (404).\n- A method no resource implements is 501; one implemented on other resources but not this one is 405 with `Allow`. `HEAD` is answered wherever `GET` is, `OPTIONS` everywhere.\n- HTTP/1.1 needs exactly one valid `Host` (RFC 9112 §3.2), else 400. A singleton header field (`Content-Type`, `Authorization`, `Idempotency-Key`, `If-Modified-Since`, …) sent twice with different values is a 400; a list field (`Accept`, `Accept-Encoding`, `If-Match`, `If-None-Match`, …) sent on several lines is one list.\n- Query and path parameters with a control character (U+0000–U+001F, U+007F) are a 400 naming the parameter; every query parameter is checked against its schema here, and a value outside it is a 400 naming it. Parameters not listed for an operation are ignored.\n- Bodies are JSON in UTF-8 (a leading BOM is ignored): other encodings, invalid UTF-8 and a member name given twice in one object (at any depth) are 400.\n- Preconditions (RFC 9110 §13) on every operation, in the RFC's order; a failure is 412 (304 for GET/HEAD on `If-None-Match`/`If-Modified-Since`) and nothing is written. A write without a valid token is 401 whatever its preconditions.\n- Limits of the connection, answered before any route: a request body larger than `--max-body` (1 MiB by default) is 413; a header section slower than `--header-timeout`, or a body slower than `--min-body-rate` (240 B/s after a 5-s grace by default), is 408 and the connection closes. With `Expect: 100-continue`, an answer already known from the head (401 without a Bearer token, 404, 405, 415, 501) is sent instead of `100 Continue`.\n- A busy database is a 503 with `Retry-After` on any operation that reads or writes it.",
     "license": {
       "name": "CC BY 4.0 (data)",
       "identifier": "CC-BY-4.0"
@@ -77,10 +77,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/readyz": {
@@ -109,13 +123,27 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/metrics": {
@@ -144,10 +172,24 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/openapi.json": {
@@ -160,6 +202,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -188,6 +233,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -204,6 +252,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -231,6 +282,9 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -247,6 +301,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -273,6 +330,9 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -303,6 +363,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -345,6 +408,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -371,6 +443,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -407,6 +482,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -433,6 +514,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -475,6 +559,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -501,6 +594,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -537,6 +633,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -556,6 +658,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -585,6 +690,12 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -618,6 +729,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -660,6 +774,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -692,6 +815,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -728,6 +854,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -747,6 +879,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -777,6 +912,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -803,6 +944,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -845,6 +989,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -871,6 +1024,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -907,6 +1063,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -936,6 +1098,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -978,6 +1143,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1007,6 +1181,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -1043,6 +1220,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1059,6 +1242,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1085,6 +1271,12 @@ public enum OpenAPIDocument {
           },
           "304": {
             "$ref": "#/components/responses/NotModified"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1135,6 +1327,9 @@ public enum OpenAPIDocument {
             "$ref": "#/components/parameters/If-None-Match"
           },
           {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
             "$ref": "#/components/parameters/csvHeader"
           },
           {
@@ -1181,6 +1376,15 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1201,6 +1405,12 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/Idempotency-Key"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
           }
         ],
         "requestBody": {
@@ -1263,6 +1473,9 @@ public enum OpenAPIDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
           "415": {
             "$ref": "#/components/responses/ProjectUnsupportedMediaType"
           },
@@ -1321,6 +1534,9 @@ public enum OpenAPIDocument {
             "$ref": "#/components/parameters/If-None-Match"
           },
           {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
             "$ref": "#/components/parameters/csvHeader"
           },
           {
@@ -1361,6 +1577,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1380,6 +1602,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Modified-Since"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1394,6 +1625,9 @@ public enum OpenAPIDocument {
               },
               "ETag": {
                 "$ref": "#/components/headers/ETag"
+              },
+              "Last-Modified": {
+                "$ref": "#/components/headers/Last-Modified"
               }
             },
             "content": {
@@ -1412,6 +1646,12 @@ public enum OpenAPIDocument {
           },
           "410": {
             "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1436,6 +1676,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "requestBody": {
@@ -1555,6 +1801,12 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
           }
         ],
         "responses": {
@@ -1650,6 +1902,9 @@ public enum OpenAPIDocument {
             "$ref": "#/components/parameters/If-None-Match"
           },
           {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
             "$ref": "#/components/parameters/csvHeader"
           },
           {
@@ -1717,6 +1972,15 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1746,6 +2010,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -1809,6 +2076,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1825,6 +2098,9 @@ public enum OpenAPIDocument {
         "parameters": [
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -1852,6 +2128,12 @@ public enum OpenAPIDocument {
           "304": {
             "$ref": "#/components/responses/NotModified"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1878,6 +2160,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -1919,6 +2204,15 @@ public enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1972,11 +2266,14 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
           "409": {
             "$ref": "#/components/responses/Conflict"
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorized"
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
@@ -1990,7 +2287,15 @@ public enum OpenAPIDocument {
           "default": {
             "$ref": "#/components/responses/Problem"
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          }
+        ]
       }
     },
     "/api/v1/surveys.csv": {
@@ -2013,6 +2318,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2049,6 +2357,12 @@ public enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/BadRequest"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2068,6 +2382,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2097,6 +2414,12 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -2130,6 +2453,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2175,6 +2501,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2207,6 +2542,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2246,6 +2584,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2275,6 +2619,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2320,6 +2667,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2349,6 +2705,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2388,6 +2747,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2413,6 +2778,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2455,6 +2823,15 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2486,6 +2863,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           },
           {
             "$ref": "#/components/parameters/csvHeader"
@@ -2525,6 +2905,12 @@ public enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -2547,6 +2933,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
           }
         ],
         "responses": {
@@ -2576,6 +2965,12 @@ public enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -3902,16 +4297,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -3919,12 +4346,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Defaults to empty; null means empty."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Defaults to empty; null means empty.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "type": "string",
@@ -3939,7 +4369,7 @@ public enum OpenAPIDocument {
             "minimum": 0,
             "maximum": 100,
             "default": 0,
-            "description": "Defaults to 0."
+            "description": "Defaults to 0. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -3948,7 +4378,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -3957,7 +4387,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year`."
+            "description": "2000 to 2100, not before `start_fiscal_year`. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Defaults to null.",
@@ -3974,7 +4404,9 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
@@ -3982,16 +4414,23 @@ public enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 100,
-                    "description": "Null means empty."
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty.",
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -4006,7 +4445,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -4017,16 +4457,48 @@ public enum OpenAPIDocument {
         "properties": {
           "measure_code": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$",
             "examples": [
               "1-7"
             ],
-            "description": "The code of an existing measure; an unknown one is a 422."
+            "description": "One of the 29 measure codes (`1-1` … `3-8`); anything else is a 422.",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "title": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 200 characters (Unicode code points)."
           },
           "description": {
             "type": [
@@ -4034,12 +4506,15 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 10000,
-            "description": "Null empties it."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 10,000 characters. Null empties it.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "department": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 100
+            "maxLength": 100,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
           },
           "status": {
             "$ref": "#/components/schemas/ProjectStatus",
@@ -4048,7 +4523,8 @@ public enum OpenAPIDocument {
           "progress": {
             "type": "integer",
             "minimum": 0,
-            "maximum": 100
+            "maximum": 100,
+            "description": "A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "start_fiscal_year": {
             "type": "integer",
@@ -4057,7 +4533,7 @@ public enum OpenAPIDocument {
             "examples": [
               2022
             ],
-            "description": "2000 to 2100."
+            "description": "2000 to 2100. A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "end_fiscal_year": {
             "type": "integer",
@@ -4066,7 +4542,7 @@ public enum OpenAPIDocument {
             "examples": [
               2025
             ],
-            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch)."
+            "description": "2000 to 2100, not before `start_fiscal_year` (after the patch). A whole number (`10`, `10.0` and `1e1` are the same); `10.5` is a 422."
           },
           "kpi": {
             "description": "Merged into the current KPI; null removes it.",
@@ -4079,23 +4555,33 @@ public enum OpenAPIDocument {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space. At most 100 characters."
                   },
                   "unit": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^[^\\u0000-\\u001F\\u007F]*$",
+                    "description": "One line: no control character (U+0000–U+001F, U+007F). At most 100 characters; null means empty."
                   },
                   "target": {
-                    "type": "number"
+                    "type": "number",
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact)."
                   },
                   "actual": {
                     "type": [
                       "number",
                       "null"
-                    ]
+                    ],
+                    "minimum": -1000000000000000.0,
+                    "maximum": 1000000000000000.0,
+                    "description": "A finite number from -1e15 to 1e15 (every integer in the range is exact). Null clears it."
                   }
                 }
               },
@@ -4110,7 +4596,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write; not a project field. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         },
         "additionalProperties": false
@@ -4571,12 +5058,14 @@ public enum OpenAPIDocument {
       },
       "SurveyInput": {
         "type": "object",
-        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Counts must lie within `respondents`.",
+        "description": "The body of `POST /api/v1/surveys`: a survey in the served shape, counts only. Ratios, intervals, ranks and the response rate are derived, not accepted. Every number has the range given on it; integers are whole numbers (`10.0` is 10, `10.5` is a 422). Text refuses control characters (U+0000–U+001F, U+007F); only `summary` and `questions[].responses[].text` are multi-line and may hold TAB, LF and CR. Rules between members (counts within `respondents`, sums, unique numbers, the fiscal year holding `period.start`, `period.end` not before `period.start`) are stated on the members; breaking any is a 422 naming it. Members not listed are ignored.",
         "required": [
           "id",
           "edition",
           "title",
           "fiscal_year",
+          "area",
+          "target",
           "sample_size",
           "respondents",
           "method",
@@ -4587,40 +5076,67 @@ public enum OpenAPIDocument {
         "properties": {
           "id": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 999999999,
+            "description": "1 to 999,999,999 (what `GET /api/v1/surveys/{id}` reads). An id already taken is a 409."
           },
           "edition": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 9999
           },
           "title": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "fiscal_year": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 1900,
+            "maximum": 9999,
+            "description": "A four-digit year; the fiscal year (April to March) that contains `period.start`."
           },
           "fiscal_year_label": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
           },
           "summary": {
-            "type": "string"
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Optional; null is the same as leaving it out (empty).",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           },
           "area": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "sample_size": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 100000000
           },
           "respondents": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "description": "At most `sample_size`.",
+            "maximum": 100000000
           },
           "method": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+            "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
           },
           "period": {
             "type": "object",
@@ -4631,12 +5147,20 @@ public enum OpenAPIDocument {
               },
               "end": {
                 "type": "string",
-                "format": "date"
+                "format": "date",
+                "description": "Not before `start`."
               },
               "label": {
-                "type": "string"
+                "type": "string",
+                "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
               }
-            }
+            },
+            "required": [
+              "start",
+              "end",
+              "label"
+            ]
           },
           "profile": {
             "type": "array",
@@ -4651,15 +5175,25 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "label": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "count": {
                   "type": "integer",
-                  "minimum": 0
+                  "minimum": 0,
+                  "description": "At most `respondents`.",
+                  "maximum": 100000000
                 }
-              }
+              },
+              "required": [
+                "dimension",
+                "label",
+                "count"
+              ]
             },
-            "description": "Respondents by dimension; each dimension's counts must sum to `respondents`."
+            "description": "Respondents by dimension: both `gender` and `age`, labels unique within a dimension, and each dimension's counts sum to `respondents`.",
+            "minItems": 2
           },
           "questions": {
             "type": "array",
@@ -4668,10 +5202,14 @@ public enum OpenAPIDocument {
               "properties": {
                 "number": {
                   "type": "integer",
-                  "minimum": 1
+                  "minimum": 1,
+                  "maximum": 999999999,
+                  "description": "1 to 999,999,999 (what `/questions/{n}` reads); unique within the survey."
                 },
                 "text": {
-                  "type": "string"
+                  "type": "string",
+                  "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                  "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                 },
                 "multiple_answers": {
                   "type": "boolean"
@@ -4683,17 +5221,30 @@ public enum OpenAPIDocument {
                     "properties": {
                       "number": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999,
+                        "description": "1 to 9,999; unique within the question."
                       },
                       "label": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "count": {
                         "type": "integer",
-                        "minimum": 0
+                        "minimum": 0,
+                        "description": "At most `respondents`.",
+                        "maximum": 100000000
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "number",
+                      "label",
+                      "count"
+                    ]
+                  },
+                  "minItems": 1,
+                  "description": "At least one option; `number`s unique. Counts plus `no_answer.count` sum to `respondents` exactly when `multiple_answers` is false, and to at least `respondents` when it is true."
                 },
                 "no_answer": {
                   "oneOf": [
@@ -4701,13 +5252,21 @@ public enum OpenAPIDocument {
                       "type": "object",
                       "properties": {
                         "label": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         },
                         "count": {
                           "type": "integer",
-                          "minimum": 0
+                          "minimum": 0,
+                          "description": "At most `respondents`.",
+                          "maximum": 100000000
                         }
-                      }
+                      },
+                      "required": [
+                        "label",
+                        "count"
+                      ]
                     },
                     {
                       "type": "null"
@@ -4715,37 +5274,67 @@ public enum OpenAPIDocument {
                   ]
                 },
                 "responses": {
-                  "type": "array",
+                  "type": [
+                    "array",
+                    "null"
+                  ],
                   "items": {
                     "type": "object",
                     "properties": {
                       "rank": {
                         "type": "integer",
-                        "minimum": 1
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "heading": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                        "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "text": {
-                        "type": "string"
+                        "type": "string",
+                        "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+                        "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                       },
                       "option_number": {
                         "type": [
                           "integer",
                           "null"
-                        ]
+                        ],
+                        "description": "When set, the `number` of one of this question's options (1 to 9,999).",
+                        "minimum": 1,
+                        "maximum": 9999
                       },
                       "items": {
-                        "type": "array",
+                        "type": [
+                          "array",
+                          "null"
+                        ],
                         "items": {
-                          "type": "string"
+                          "type": "string",
+                          "pattern": "^[^\\u0000-\\u001F\\u007F]*[^\\u0000-\\u001F\\u007F\\u0020\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^\\u0000-\\u001F\\u007F]*$",
+                          "description": "One line: no control character (U+0000–U+001F, U+007F). Must contain a character other than white space."
                         }
                       }
-                    }
-                  }
+                    },
+                    "required": [
+                      "rank",
+                      "heading",
+                      "text"
+                    ]
+                  },
+                  "description": "The city's stated responses, if any; null is the same as none."
                 }
-              }
-            }
+              },
+              "required": [
+                "number",
+                "text",
+                "multiple_answers",
+                "options"
+              ]
+            },
+            "minItems": 1,
+            "description": "At least one question; `number`s unique."
           }
         }
       },
@@ -4975,7 +5564,7 @@ public enum OpenAPIDocument {
         ]
       },
       "PreconditionProblem": {
-        "description": "412: no `If-Match` tag matches the project's current `ETag`, which is given as `current_etag`. Nothing was changed.",
+        "description": "412: a precondition failed (`precondition` names which); `current_etag` and `last_modified` give the current validators when there are any. Nothing was changed.",
         "allOf": [
           {
             "$ref": "#/components/schemas/Problem"
@@ -4984,7 +5573,7 @@ public enum OpenAPIDocument {
             "type": "object",
             "required": [
               "type",
-              "current_etag"
+              "precondition"
             ],
             "properties": {
               "type": {
@@ -4993,10 +5582,25 @@ public enum OpenAPIDocument {
               "status": {
                 "const": 412
               },
+              "precondition": {
+                "type": "string",
+                "enum": [
+                  "If-Match",
+                  "If-Unmodified-Since",
+                  "If-None-Match",
+                  "If-Modified-Since"
+                ]
+              },
               "current_etag": {
                 "type": "string",
                 "examples": [
                   "\"p1-v3\""
+                ]
+              },
+              "last_modified": {
+                "type": "string",
+                "examples": [
+                  "Sun, 06 Nov 2022 08:49:37 GMT"
                 ]
               }
             }
@@ -5036,7 +5640,8 @@ public enum OpenAPIDocument {
               "null"
             ],
             "maxLength": 2000,
-            "description": "Kept with the history row of this write; not a project field. Null is the same as leaving it out."
+            "description": "Multi-line: TAB, LF and CR allowed; no other control character (U+0000–U+001F, U+007F). At most 2,000 characters. Kept with the history row of this write. Null is the same as leaving it out.",
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
           }
         }
       },
@@ -5068,13 +5673,48 @@ public enum OpenAPIDocument {
             "minimum": 1
           }
         }
+      },
+      "NotAcceptableProblem": {
+        "description": "406: `Accept` refuses every representation of this resource (after q-values and wildcards, RFC 9110 §12.5.1); `available` lists them.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Problem"
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "available"
+            ],
+            "properties": {
+              "type": {
+                "const": "/problems/not-acceptable"
+              },
+              "status": {
+                "const": 406
+              },
+              "available": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "examples": [
+                  [
+                    "application/json",
+                    "text/csv"
+                  ]
+                ]
+              }
+            }
+          }
+        ]
       }
     },
     "parameters": {
       "limit": {
         "name": "limit",
         "in": "query",
-        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given.",
+        "description": "Page size (default 50). For CSV, the whole filtered collection is returned unless `limit` is given. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -5085,15 +5725,16 @@ public enum OpenAPIDocument {
       "cursor": {
         "name": "cursor",
         "in": "query",
-        "description": "Opaque cursor from `meta.next_cursor` of the previous page; an invalid one is a 400.",
+        "description": "Opaque cursor from `meta.next_cursor` of the previous page (base64url without padding). An empty value is the same as none (the first page); any other characters are a 400, and so is a cursor this collection did not issue.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]*$"
         }
       },
       "bom": {
         "name": "bom",
         "in": "query",
-        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8.",
+        "description": "For CSV: `1` adds a UTF-8 byte-order mark so spreadsheet programs read the text as UTF-8; `0` (or leaving it out) does not. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -5105,16 +5746,17 @@ public enum OpenAPIDocument {
       "q": {
         "name": "q",
         "in": "query",
-        "description": "Search text (Japanese of any length; at most 200 characters).",
+        "description": "Search text (Japanese of any length; at most 200 characters, counted as Unicode code points). An empty value matches everything. A control character (U+0000–U+001F, U+007F) or a longer text is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "If-None-Match": {
         "name": "If-None-Match",
         "in": "header",
-        "description": "A tag from a previous `ETag`: 304 when the representation has not changed.",
+        "description": "RFC 9110 §13.1.2: tags from earlier reads, or `*`, compared weakly. On GET/HEAD a match is a 304; on a write a match (or `*` while the target exists) is a 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -5122,7 +5764,7 @@ public enum OpenAPIDocument {
       "If-Match": {
         "name": "If-Match",
         "in": "header",
-        "description": "One or more `ETag`s of the project from earlier reads (comma-separated), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the project's current `ETag`, the write is refused with 412 and nothing changes. Without it the write is unconditional.",
+        "description": "RFC 9110 §13.1.1: one or more `ETag`s from earlier reads (comma-separated, on one line or several), or `*`. Compared strongly (a weak `W/` tag never matches). When none matches the current representation's `ETag` (or there is none), the request is refused with 412 and nothing changes.",
         "schema": {
           "type": "string"
         }
@@ -5153,9 +5795,40 @@ public enum OpenAPIDocument {
         "name": "code",
         "in": "path",
         "required": true,
-        "description": "Measure code, `1-1` … `3-8`.",
+        "description": "Measure code, `1-1` … `3-8`; any other is a 404 (a control character in it is a 400).",
         "schema": {
           "type": "string",
+          "enum": [
+            "1-1",
+            "1-2",
+            "1-3",
+            "1-4",
+            "1-5",
+            "1-6",
+            "1-7",
+            "1-8",
+            "1-9",
+            "1-10",
+            "1-11",
+            "2-1",
+            "2-2",
+            "2-3",
+            "2-4",
+            "2-5",
+            "2-6",
+            "2-7",
+            "2-8",
+            "2-9",
+            "2-10",
+            "3-1",
+            "3-2",
+            "3-3",
+            "3-4",
+            "3-5",
+            "3-6",
+            "3-7",
+            "3-8"
+          ],
           "examples": [
             "1-7"
           ]
@@ -5201,7 +5874,7 @@ public enum OpenAPIDocument {
       "policyFilter": {
         "name": "policy",
         "in": "query",
-        "description": "Only measures of this basic policy.",
+        "description": "Only measures of this basic policy. Any other value is a 400.",
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -5211,7 +5884,7 @@ public enum OpenAPIDocument {
       "scope": {
         "name": "scope",
         "in": "query",
-        "description": "Only events of this scope.",
+        "description": "Only events of this scope. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -5223,7 +5896,7 @@ public enum OpenAPIDocument {
       "dimension": {
         "name": "dimension",
         "in": "query",
-        "description": "Only this dimension of the profile.",
+        "description": "Only this dimension of the profile. Any other value is a 400.",
         "schema": {
           "type": "string",
           "enum": [
@@ -5237,14 +5910,44 @@ public enum OpenAPIDocument {
         "in": "query",
         "style": "form",
         "explode": false,
-        "description": "Only projects under these measures. Each must be an existing measure code (`1-1` … `3-8`); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
+        "description": "Only projects under these measures: each one of the 29 measure codes (`1-1` … `3-8`); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
           "type": "array",
           "minItems": 1,
           "maxItems": 50,
           "items": {
             "type": "string",
-            "pattern": "^[0-9]+-[0-9]+$"
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
           },
           "examples": [
             [
@@ -5303,14 +6006,15 @@ public enum OpenAPIDocument {
         "in": "query",
         "style": "form",
         "explode": true,
-        "description": "Only projects of these departments (exact match); an empty value is a 400. A department's name may contain a comma, so this parameter is never split on commas: give several departments by repeating it (`?department=a&department=b`, at most 50).",
+        "description": "Only projects of these departments (exact match); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400. A department's name may contain a comma, so this parameter is never split on commas: give several departments by repeating it (`?department=a&department=b`, at most 50).",
         "schema": {
           "type": "array",
           "minItems": 1,
           "maxItems": 50,
           "items": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
           }
         }
       },
@@ -5339,10 +6043,11 @@ public enum OpenAPIDocument {
       "projectQ": {
         "name": "q",
         "in": "query",
-        "description": "Search over title, description and department (Japanese of any length); longer than 200 characters is a 400.",
+        "description": "Search over title, description and department (Japanese of any length). An empty value matches everything. Longer than 200 characters (Unicode code points) or containing a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "string",
-          "maxLength": 200
+          "maxLength": 200,
+          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
         }
       },
       "sort": {
@@ -5467,6 +6172,28 @@ public enum OpenAPIDocument {
           ],
           "default": "en"
         }
+      },
+      "If-Modified-Since": {
+        "name": "If-Modified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.3: an HTTP-date; on GET/HEAD without `If-None-Match`, 304 when the project's `Last-Modified` is not later. An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
+      },
+      "If-Unmodified-Since": {
+        "name": "If-Unmodified-Since",
+        "in": "header",
+        "description": "RFC 9110 §13.1.4: an HTTP-date; without `If-Match`, 412 when the project's `Last-Modified` is later (nothing changes). An invalid date is ignored.",
+        "schema": {
+          "type": "string",
+          "examples": [
+            "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
       }
     },
     "headers": {
@@ -5544,11 +6271,17 @@ public enum OpenAPIDocument {
         "schema": {
           "type": "string"
         }
+      },
+      "Last-Modified": {
+        "description": "`updated_at` as an HTTP-date (whole seconds), for `If-Modified-Since`/`If-Unmodified-Since`.",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "responses": {
       "NotModified": {
-        "description": "Not modified: the `If-None-Match` tag matches.",
+        "description": "Not modified: `If-None-Match` matches (or, for a project, `If-Modified-Since` is not earlier than `Last-Modified`).",
         "headers": {
           "ETag": {
             "$ref": "#/components/headers/ETag"
@@ -5558,6 +6291,12 @@ public enum OpenAPIDocument {
           },
           "Access-Control-Allow-Origin": {
             "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Vary": {
+            "description": "As on the 200 response.",
+            "schema": {
+              "type": "string"
+            }
           }
         }
       },
@@ -5676,7 +6415,7 @@ public enum OpenAPIDocument {
         }
       },
       "PreconditionFailed": {
-        "description": "The `If-Match` tag is stale: the project changed since it was read (`current_etag` is its tag now). Nothing was changed.",
+        "description": "A precondition failed (RFC 9110 §13.2.2): a stale `If-Match`, a matching `If-None-Match` on a write, or a later modification than `If-Unmodified-Since`. Nothing was changed.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -5733,7 +6472,7 @@ public enum OpenAPIDocument {
         }
       },
       "ServiceUnavailable": {
-        "description": "The database is busy or not ready; retry after `Retry-After` seconds.",
+        "description": "The database is busy or locked (`/problems/database-busy`), or not ready; retry after `Retry-After` seconds.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -5816,6 +6555,24 @@ public enum OpenAPIDocument {
                   "$ref": "#/components/schemas/IdempotencyKeyReusedProblem"
                 }
               ]
+            }
+          }
+        }
+      },
+      "NotAcceptable": {
+        "description": "Not acceptable: `Accept` refuses both `application/json` and `text/csv` (`q=0` refuses a type even under a wildcard). The `.csv` path always answers CSV.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/NotAcceptableProblem"
             }
           }
         }

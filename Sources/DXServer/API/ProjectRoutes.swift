@@ -23,7 +23,7 @@ public enum ProjectRoutes {
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
-        router.add("POST", base, options: .write) { request in
+        router.add("POST", base, options: RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })) { request in
             let admin = try context.auth.authenticate(request)
             let idempotency = try idempotencyKey(request, admin: admin)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))

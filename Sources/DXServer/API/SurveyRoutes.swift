@@ -12,9 +12,10 @@ public enum SurveyRoutes {
 
         // A later survey in the served shape, counts only; ratios and intervals are derived.
         // Authentication comes first, so an anonymous caller learns nothing about the body.
-        router.add("POST", "/api/v1/surveys", options: .write) { request in
+        let admin = RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })
+        router.add("POST", "/api/v1/surveys", options: admin) { request in
             _ = try context.auth.authenticate(request)
-            let input = try JSONRequestBody.decode(SurveyInput.self, from: request, integersOnly: true)
+            let input = try JSONRequestBody.decode(SurveyInput.self, from: request, integersOnly: true, shape: SurveyInputShape.body)
             let record = try store.create(input)
             var response = try HTTPResponse.json(record.survey, status: 201)
             response.headers.add("Location", "/api/v1/surveys/\(record.survey.id)")

@@ -21,7 +21,9 @@ final class Connection {
 
     let id: UInt64
     let fd: Int32
-    unowned let loop: EventLoop
+    /// The loop owns its connections and closes them all before it goes away, so the back
+    /// link can skip the unowned reference count that every access would otherwise pay.
+    unowned(unsafe) let loop: EventLoop
     private var parser: HTTPParser
     private var state = State.reading
     private var output: [UInt8] = []
@@ -188,7 +190,7 @@ final class Connection {
         tail.append(contentsOf: "\r\n".utf8)
         // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
         let nanoseconds = MonotonicClock.now() &- started
-        responder.recordReplay(route: prepared.route, status: prepared.status, seconds: Double(nanoseconds) / 1e9)
+        prepared.record(nanoseconds)
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
             let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
@@ -300,7 +302,8 @@ final class Connection {
         loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"])
         if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
             loop.replayCache.insert(head: candidate, version: tag.version,
-                                    response: PreparedResponse(response: response, head: head, route: tag.route))
+                                    response: PreparedResponse(response: response, head: head,
+                                                              record: loop.server.responder.replayRecorder(route: tag.route, status: response.status)))
         }
         replayCandidate = nil
         finishExchange(keepAlive: keepAlive)

@@ -14,9 +14,10 @@ final class PreparedResponse {
     let echoedRequestID: [UInt8]
     /// The access-log line up to the duration (`AccessLog.linePrefix`).
     let logPrefix: [UInt8]
-    let route: String
+    /// Counts one replay in the responder's metrics (duration in nanoseconds).
+    let record: @Sendable (UInt64) -> Void
 
-    init(response: HTTPResponse, head: HTTPRequestHead, route: String) {
+    init(response: HTTPResponse, head: HTTPRequestHead, record: @escaping @Sendable (UInt64) -> Void) {
         generatesRequestID = !RequestIDGenerator.isSane(head.headers["X-Request-Id"] ?? "")
         echoedRequestID = generatesRequestID ? [] : Array((response.headers["X-Request-Id"] ?? "-").utf8)
         var bytes: [UInt8] = []
@@ -26,6 +27,6 @@ final class PreparedResponse {
         body = head.method == "HEAD" || !HTTPStatus.allowsBody(response.status) ? [] : response.body
         status = response.status
         logPrefix = AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count)
-        self.route = route
+        self.record = record
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Answers a request whose head is byte for byte one answered before from a public,
 /// cacheable route, without parsing, routing or encoding it again: the same bytes parse to the
 /// same request, and such a route's answer depends only on the request and the data version
@@ -21,10 +23,9 @@ final class ReplayCache {
 
     /// The entry for the head at the start of `bytes`, and the head's length.
     func lookup(_ bytes: UnsafeRawBufferPointer) -> (entry: Entry, length: Int)? {
-        guard !entries.isEmpty, let length = Self.headLength(bytes) else { return nil }
-        let head = UnsafeRawBufferPointer(rebasing: bytes[0..<length])
-        guard let entry = entries[Self.hash(head)], entry.head.count == length,
-              entry.head.withUnsafeBytes({ $0.elementsEqual(head) })
+        guard !entries.isEmpty, let (length, hash) = Self.scan(bytes) else { return nil }
+        guard let entry = entries[hash], entry.head.count == length,
+              entry.head.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, length) == 0 })
         else { return nil }
         return (entry, length)
     }
@@ -43,27 +44,34 @@ final class ReplayCache {
 
     /// The length through the blank line that ends a head (RFC 9112 §2.1), when the bytes start
     /// with a method's first letter and hold a whole head within `maxHeadBytes`.
-    static func headLength(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return nil }
+    static func headLength(_ bytes: UnsafeRawBufferPointer) -> Int? { scan(bytes)?.length }
+
+    /// The head's length and its hash in one pass over the bytes: this runs on every request a
+    /// loop reads whole.
+    static func scan(_ bytes: UnsafeRawBufferPointer) -> (length: Int, hash: UInt64)? {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count >= 4,
+              base[0] >= UInt8(ascii: "A"), base[0] <= UInt8(ascii: "Z")
+        else { return nil }
         let end = min(bytes.count, maxHeadBytes)
-        var i = 3
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        // The last four bytes seen, newest lowest: "\r\n\r\n" reads 0x0D0A0D0A.
+        var window: UInt32 = 0
+        var i = 0
         while i < end {
-            if bytes[i] == UInt8(ascii: "\n") && bytes[i - 1] == UInt8(ascii: "\r")
-                && bytes[i - 2] == UInt8(ascii: "\n") && bytes[i - 3] == UInt8(ascii: "\r") {
-                return i + 1
-            }
+            let b = base[i]
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+            window = window << 8 | UInt32(b)
             i += 1
+            if window == 0x0D0A_0D0A { return (i, hash) }
         }
         return nil
     }
 
-    /// FNV-1a, 64 bits; a hit is confirmed by comparing the bytes, so a collision costs only a miss.
+    /// FNV-1a, 64 bits, as `scan` computes it; a hit is confirmed by comparing the bytes, so a
+    /// collision costs only a miss.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100_0000_01b3
-        }
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         return hash
     }
 }

@@ -55,13 +55,14 @@ public protocol HTTPResponder: Sendable {
     var dataVersion: UInt64 { get }
     /// Appends a fresh request id, for a replayed response whose request carried none.
     func appendRequestID(to bytes: inout [UInt8])
-    /// Counts a replayed response as the responder counts the ones it makes.
-    func recordReplay(route: String, status: Int, seconds: Double)
+    /// What counts one replay of a response tagged for `route` and `status`, made once per kept
+    /// response and called with each replay's duration in nanoseconds: it must be cheap.
+    func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void
 }
 
 extension HTTPResponder {
     public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? { nil }
     public var dataVersion: UInt64 { 0 }
     public func appendRequestID(to bytes: inout [UInt8]) { bytes.append(UInt8(ascii: "-")) }
-    public func recordReplay(route: String, status: Int, seconds: Double) {}
+    public func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void { { _ in } }
 }

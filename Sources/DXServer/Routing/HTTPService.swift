@@ -81,9 +81,12 @@ public final class HTTPService: HTTPResponder {
 
     public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
 
-    public func recordReplay(route: String, status: Int, seconds: Double) {
-        cache.noteHit()
-        metrics.record(route: route, status: status, seconds: seconds)
+    public func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void {
+        let series = metrics.series(route: route, status: status)
+        return { [metrics, cache] nanoseconds in
+            cache.noteHit()
+            metrics.record(series, nanoseconds: nanoseconds)
+        }
     }
 
     /// A cacheable route's 200 or 304 is a function of the request head and the data version,
@@ -141,10 +144,12 @@ public final class HTTPService: HTTPResponder {
             var response: HTTPResponse
             do {
                 let query = try QueryParameters(parsing: head.query)
+                try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
                                   requestID: requestID, route: route.pattern, preconditions: preconditions,
                                   baseURL: baseURL(for: head))
                 if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
+                    try route.options.authenticate?(req)
                     try checkWritePreconditions(req)
                 }
                 response = try route.handler(req)

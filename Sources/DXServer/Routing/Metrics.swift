@@ -37,27 +37,53 @@ public final class Metrics: Sendable {
         var status: Int
     }
 
-    private struct State {
-        var requests: [RouteStatus: Int] = [:]
-        var buckets = [Int](repeating: 0, count: Metrics.bucketBounds.count)
-        var count = 0
-        var sum = 0.0
+    /// The requests answered on one route with one status. Looked up once (under a lock) and
+    /// then counted with atomics, so a hot path that keeps it takes no lock per request.
+    public final class RequestSeries: Sendable {
+        fileprivate let count = Atomic<Int>(0)
+        fileprivate init() {}
     }
 
-    private let state = Mutex(State())
+    private final class AtomicCount: Sendable {
+        let value = Atomic<Int>(0)
+    }
+
+    private let series = Mutex<[RouteStatus: RequestSeries]>([:])
+    /// Per bucket, not cumulative (the exposition sums them): one increment per request.
+    private let buckets: [AtomicCount] = (0...Metrics.bucketBounds.count).map { _ in AtomicCount() }
+    private let requestCount = Atomic<Int>(0)
+    private let nanosecondsSum = Atomic<UInt64>(0)
     private let families = Mutex<[Family]>([])
 
     public init() {}
 
-    public func record(route: String, status: Int, seconds: Double) {
-        state.withLock { s in
-            // A struct key, not a formatted label string: this runs for every request, and the
-            // labels are only formatted when /metrics is read.
-            s.requests[RouteStatus(route: route, status: status), default: 0] += 1
-            for (i, bound) in Self.bucketBounds.enumerated() where seconds <= bound { s.buckets[i] += 1 }
-            s.count += 1
-            s.sum += seconds
+    /// The series of `route` (a low-cardinality pattern) and `status`, made on first use.
+    public func series(route: String, status: Int) -> RequestSeries {
+        let key = RouteStatus(route: route, status: status)
+        return series.withLock { all in
+            if let existing = all[key] { return existing }
+            let made = RequestSeries()
+            all[key] = made
+            return made
         }
+    }
+
+    public func record(route: String, status: Int, seconds: Double) {
+        let nanoseconds = seconds.isFinite && seconds > 0 ? UInt64(min(seconds, 1e9) * 1e9) : 0
+        record(series(route: route, status: status), nanoseconds: nanoseconds)
+    }
+
+    public func record(_ series: RequestSeries, nanoseconds: UInt64) {
+        series.count.add(1, ordering: .relaxed)
+        let seconds = Double(nanoseconds) / 1e9
+        var bucket = Self.bucketBounds.count
+        for (i, bound) in Self.bucketBounds.enumerated() where seconds <= bound {
+            bucket = i
+            break
+        }
+        buckets[bucket].value.add(1, ordering: .relaxed)
+        requestCount.add(1, ordering: .relaxed)
+        nanosecondsSum.add(nanoseconds, ordering: .relaxed)
     }
 
     /// A value that goes up and down (open connections), read when `/metrics` is read.
@@ -99,23 +125,27 @@ public final class Metrics: Sendable {
 
     /// Text exposition format 0.0.4.
     public func exposition() -> String {
-        let s = state.withLock { $0 }
         var out = "# HELP dxserve_http_requests_total Requests answered, by route and status.\n"
         out += "# TYPE dxserve_http_requests_total counter\n"
-        let rows = s.requests.map {
-            (label: "route=\"\(Self.escape($0.key.route))\",status=\"\($0.key.status)\"", count: $0.value)
+        let rows = series.withLock { $0 }.map {
+            (label: "route=\"\(Self.escape($0.key.route))\",status=\"\($0.key.status)\"", count: $0.value.count.load(ordering: .relaxed))
         }
         for row in rows.sorted(by: { $0.label < $1.label }) {
             out += "dxserve_http_requests_total{\(row.label)} \(row.count)\n"
         }
         out += "# HELP dxserve_http_request_duration_seconds Time from a complete request to its response.\n"
         out += "# TYPE dxserve_http_request_duration_seconds histogram\n"
+        var cumulative = 0
         for (i, bound) in Self.bucketBounds.enumerated() {
-            out += "dxserve_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(s.buckets[i])\n"
+            cumulative += buckets[i].value.load(ordering: .relaxed)
+            out += "dxserve_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
         }
-        out += "dxserve_http_request_duration_seconds_bucket{le=\"+Inf\"} \(s.count)\n"
-        out += "dxserve_http_request_duration_seconds_sum \(s.sum)\n"
-        out += "dxserve_http_request_duration_seconds_count \(s.count)\n"
+        cumulative += buckets[Self.bucketBounds.count].value.load(ordering: .relaxed)
+        // Read apart from the buckets without a lock: +Inf and _count use the bucket total, so
+        // the histogram stays consistent even while requests are being counted.
+        out += "dxserve_http_request_duration_seconds_bucket{le=\"+Inf\"} \(cumulative)\n"
+        out += "dxserve_http_request_duration_seconds_sum \(Double(nanosecondsSum.load(ordering: .relaxed)) / 1e9)\n"
+        out += "dxserve_http_request_duration_seconds_count \(cumulative)\n"
         for family in families.withLock({ $0 }) {
             out += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.kind.rawValue)\n"
             for sample in family.read() {

@@ -54,5 +54,5 @@ public struct Request: Sendable {
     }
 
     /// `?bom=1` asks for a UTF-8 BOM on CSV, for spreadsheet programs.
-    public var wantsBOM: Bool { query["bom"] == "1" || query["bom"] == "true" }
+    public var wantsBOM: Bool { query["bom"] == "1" }
 }

@@ -19,15 +19,21 @@ public struct RouteOptions: Sendable {
     /// A write whose handler evaluates the request's `Preconditions` itself, inside its
     /// store's write transaction; otherwise the service evaluates them before the handler runs.
     public var preconditionsInStore: Bool
+    /// Throws (401) when the caller may not make this request at all. The service runs it
+    /// before evaluating preconditions: RFC 9110 §13.2.1 ignores them when the answer without
+    /// them would not be 2xx/412, so an anonymous write is 401 whatever its If-Match.
+    public var authenticate: (@Sendable (Request) throws -> Void)?
 
     public init(cacheable: Bool = false, nonBlocking: Bool = false, csv: Bool = false,
-                requiresToken: Bool = false, acceptsJSONBody: Bool = false, preconditionsInStore: Bool = false) {
+                requiresToken: Bool = false, acceptsJSONBody: Bool = false, preconditionsInStore: Bool = false,
+                authenticate: (@Sendable (Request) throws -> Void)? = nil) {
         self.cacheable = cacheable
         self.nonBlocking = nonBlocking
         self.csv = csv
         self.requiresToken = requiresToken
         self.acceptsJSONBody = acceptsJSONBody
         self.preconditionsInStore = preconditionsInStore
+        self.authenticate = authenticate
     }
 
     public static let publicRead = RouteOptions(cacheable: true)
@@ -66,6 +72,8 @@ public struct Route: Sendable {
 /// - `/` alone is the root, the path with no segments.
 public struct Router: Sendable {
     public private(set) var routes: [Route] = []
+    /// The documented query parameters, checked by the service before any handler runs.
+    public var queryRules: QueryParameterRules?
     /// Every method some resource answers: OPTIONS, which the service answers for every
     /// resource, the routes' methods, and HEAD wherever GET is (RFC 9110 §9.3.2).
     public private(set) var implementedMethods: [String] = ["OPTIONS"]

@@ -3,45 +3,42 @@ import DXCore
 import Foundation
 
 /// The whole API on a fresh, migrated database, answered in-process: the request bytes go
-/// through the real `HTTPParser` and `HTTPService` as the engine would drive them (cache path
-/// first, then the full responder), with no socket. Use it for API behaviour; keep live
-/// servers (`withAPIServer`) for what needs a connection.
-/// `publicURL` is the server's `--public-url`.
-func withAPIService<T>(publicURL: PublicURL? = nil, _ body: (InProcessAPI) throws -> T) throws -> T {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-inproc-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let pool = try DatabasePool(path: dir.appendingPathComponent("dx.sqlite").path)
-    let migrator = Migrator(directory: ServerProcess.packageRoot.appendingPathComponent("migrations"))
-    try migrator.migrate(pool)
-    let context = AppContext(pool: pool, migrator: migrator)
-    let metrics = Metrics()
-    let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                              dataVersion: { pool.dataVersion }, publicURL: publicURL)
-    return try body(InProcessAPI(service: service, context: context))
+/// through the real `HTTPParser` and `HTTPService` as the engine drives them (cache path
+/// first, then the full responder), and the response through the real `HTTPResponseEncoder`
+/// with the fields the connection adds, with no socket. Use it for API behaviour; keep live
+/// servers (`withAPIServer`, same methods) for what needs a connection.
+/// `publicURL` is the server's `--public-url`; `catalog` the DCAT catalog's configuration.
+func withAPIService<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
+                       _ body: (InProcessAPI) throws -> T) throws -> T {
+    try withMigratedContext(catalog: catalog) { context in
+        let metrics = Metrics()
+        let pool = context.pool
+        let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
+                                  dataVersion: { pool.dataVersion }, publicURL: publicURL)
+        return try body(InProcessAPI(service: service, context: context))
+    }
 }
 
 enum InProcessAPIError: Error {
     case incompleteRequest(String)
+    case malformedResponse(String)
 }
 
-struct InProcessAPI {
+struct InProcessAPI: APIHarness {
     let service: HTTPService
     let context: AppContext
 
-    /// One request; `Host: localhost` is sent unless `headers` names a Host, and
-    /// `Content-Length` is added for a body (or for POST/PATCH/PUT).
-    func request(_ method: String = "GET", _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> HTTPResponse {
-        var head = "\(method) \(target) HTTP/1.1\r\n"
-        if !headers.contains(where: { $0.0.lowercased() == "host" }) { head += "Host: localhost\r\n" }
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if !body.isEmpty || method == "POST" || method == "PATCH" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
-        return try send(Array((head + "\r\n").utf8) + body)
+    var authority: String { "localhost" }
+
+    /// Raw request bytes, parsed as the engine parses them; a parse error is answered the way
+    /// the engine answers it (`errorResponse`, then close).
+    func send(_ raw: [UInt8]) throws -> HTTPResponse {
+        try Self.answer(raw, with: service)
     }
 
-    /// Raw request bytes, parsed as the engine parses them. A parse error is answered the way
-    /// the engine answers it (`errorResponse`).
-    func send(_ raw: [UInt8]) throws -> HTTPResponse {
+    /// `raw` through a fresh `HTTPParser` and `service` (the cache path first, as the engine
+    /// tries it, then the full responder), and the response as the engine writes it.
+    static func answer(_ raw: [UInt8], with service: HTTPService) throws -> HTTPResponse {
         var parser = HTTPParser()
         parser.append(raw)
         while true {
@@ -49,33 +46,61 @@ struct InProcessAPI {
             do {
                 event = try parser.next()
             } catch {
-                return service.errorResponse(status: error.status, detail: error.detail)
+                return try wire(service.errorResponse(status: error.status, detail: error.detail), method: "-", keepAlive: false, version: .http11)
             }
             guard let event else { throw InProcessAPIError.incompleteRequest(String(decoding: raw.prefix(200), as: UTF8.self)) }
             if case let .message(request) = event {
-                var response = service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
-                // A streamed body is pulled whole here, as the engine would send it; `stream`
-                // stays set so a test can tell that it was streamed.
-                if let stream = response.stream, request.head.method != "HEAD" {
-                    while let chunk = try stream.nextChunk() { response.body += chunk }
-                }
-                return response
+                let response = service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
+                let head = request.head
+                return try wire(response, method: head.method, keepAlive: head.keepAlive, version: head.version)
             }
         }
     }
 
-    func get(_ target: String, headers: [(String, String)] = []) throws -> HTTPResponse {
-        try request("GET", target, headers: headers)
+    /// The response as `Connection.complete` writes it (head from `HTTPResponseEncoder`, no
+    /// body for HEAD or a status without content), read back with a strict parser.
+    static func wire(_ response: HTTPResponse, method: String, keepAlive: Bool, version: HTTPVersion) throws -> HTTPResponse {
+        let date = HTTPDate.format(epochSeconds: Int(Date().timeIntervalSince1970))
+        var bytes = HTTPResponseEncoder.head(of: response, date: date, keepAlive: keepAlive, version: version)
+        let sendBody = HTTPStatus.allowsBody(response.status) && method != "HEAD"
+        if let stream = response.stream {
+            // A streamed body is pulled whole here, as the engine would send it (its chunk
+            // framing is the encoder's); `stream` stays set so a test can tell it was streamed.
+            var parsed = try parse(bytes, bodyExpected: false)
+            if sendBody {
+                while let chunk = try stream.nextChunk() { parsed.body += chunk }
+            }
+            parsed.stream = stream
+            return parsed
+        }
+        if sendBody { bytes += response.body }
+        return try parse(bytes, bodyExpected: sendBody)
     }
 
-    /// A new admin token's secret.
-    func adminToken(_ name: String = "admin") throws -> String {
-        try TokenStore(pool: context.pool).create(name: name)
+    /// Status line, fields and a body of exactly `Content-Length` bytes; anything else throws.
+    static func parse(_ bytes: [UInt8], bodyExpected: Bool) throws -> HTTPResponse {
+        let crlfcrlf: [UInt8] = [13, 10, 13, 10]
+        guard let end = bytes.indices.first(where: { bytes[$0...].starts(with: crlfcrlf) }) else {
+            throw InProcessAPIError.malformedResponse("no end of head")
+        }
+        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusParts = lines[0].split(separator: " ", maxSplits: 2)
+        guard statusParts.count == 3, statusParts[0] == "HTTP/1.1", let status = Int(statusParts[1]) else {
+            throw InProcessAPIError.malformedResponse(lines[0])
+        }
+        var headers = HTTPHeaders()
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { throw InProcessAPIError.malformedResponse(line) }
+            headers.add(String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        let body = Array(bytes[(end + 4)...])
+        if bodyExpected {
+            guard let length = headers["Content-Length"].flatMap({ Int($0) }), length == body.count else {
+                throw InProcessAPIError.malformedResponse("Content-Length \(headers["Content-Length"] ?? "none") for \(body.count) bytes")
+            }
+        } else if !body.isEmpty {
+            throw InProcessAPIError.malformedResponse("\(body.count) bytes after a head that allows none")
+        }
+        return HTTPResponse(status: status, headers: headers, body: body)
     }
-}
-
-extension HTTPResponse {
-    var text: String { String(decoding: body, as: UTF8.self) }
-    func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(body)) }
-    func header(_ name: String) -> String? { headers[name] }
 }
