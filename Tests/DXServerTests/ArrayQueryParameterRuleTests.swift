@@ -26,7 +26,8 @@ import Testing
         guard case .string(_, _, ["en", "ja"]?, _)? = projects["header"]?.kind else { Issue.record("header"); return }
         let history = Self.rules("GET /api/v1/projects/{id}/history")
         guard case .array(.string(_, _, ["create", "update", "archive"]?, _), 1, 50, false)? = history["action"]?.kind else { Issue.record("action"); return }
-        guard case .array(.string(1, _, nil, _), 1, 50, true)? = history["actor"]?.kind else { Issue.record("actor"); return }
+        guard case let .array(.string(1, _, nil, actorPattern?), 1, 50, true)? = history["actor"]?.kind else { Issue.record("actor"); return }
+        #expect(actorPattern.source == QueryParameterRules.noControlCharacters)
         guard case .array(.string(_, _, ["action", "actor"]?, _), 1, 2, false)? = history["facets"]?.kind else { Issue.record("history facets"); return }
     }
 
@@ -77,7 +78,7 @@ import Testing
                 let target = "/api/v1/projects/\(id)/history?\(query)"
                 #expect(try api.get(target).status == 200, "\(target)")
             }
-            for query in ["action=create,delete", "actor=", "facets=action,actor,action", "header=fr"] {
+            for query in ["action=create,delete", "actor=", "actor=a&actor=b%07", "facets=action,actor,action", "header=fr"] {
                 let target = "/api/v1/projects/\(id)/history?\(query)"
                 #expect(try api.get(target).status == 400, "\(target)")
             }

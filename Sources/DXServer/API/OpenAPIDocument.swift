@@ -6149,14 +6149,15 @@ public enum OpenAPIDocument {
         "in": "query",
         "style": "form",
         "explode": true,
-        "description": "Only entries written by these token names (exact match; repeat the parameter for several, never split on commas); an empty value is a 400.",
+        "description": "Only entries written by these token names (exact match; repeat the parameter for several, never split on commas); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400.",
         "schema": {
           "type": "array",
           "minItems": 1,
           "maxItems": 50,
           "items": {
             "type": "string",
-            "minLength": 1
+            "minLength": 1,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
           }
         }
       },
