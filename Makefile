@@ -7,7 +7,7 @@ HOST       ?= 127.0.0.1
 PORT       ?= 8080
 DB         ?= data/dx.sqlite
 
-.PHONY: all deps build release run test bench profile clean lint
+.PHONY: all deps build release run test bench bench-scale profile clean lint
 
 all: build
 
@@ -40,6 +40,12 @@ test: deps
 bench: release
 	bash scripts/install-debian.sh $(BENCH_DEPS)
 	python3 scripts/bench.py
+
+# 100,000 projects and 1,000,000 history rows: paging, facets, CSV export, search
+# (scripts/bench_scale.py); writes bench/scale-results.md. Not part of `make test`.
+bench-scale: release
+	bash scripts/install-debian.sh python3
+	python3 scripts/bench_scale.py
 
 # Instructions (callgrind) and syscalls (strace) per cached request.
 profile: release

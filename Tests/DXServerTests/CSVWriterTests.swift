@@ -70,6 +70,7 @@ struct CSVWriterTests {
         struct Row: CSVRepresentable {
             static var csvHeader: [String] { ["name", "count"] }
             static var csvNumberColumns: Set<String> { ["count"] }
+            static var csvJapaneseLabels: [String: String] { ["name": "名前", "count": "件数"] }
             var csvRow: [String] { ["-x", "-1"] }
         }
         let bytes = CSVWriter.write([Row()], bom: true)

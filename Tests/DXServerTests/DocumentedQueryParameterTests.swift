@@ -17,9 +17,9 @@ import Testing
             .replacingOccurrences(of: "{n}", with: "1")
     }
 
-    /// Values just outside a rule, each with why it is outside.
-    static func invalidValues(_ rule: QueryParameterRules.Rule) -> [String] {
-        switch rule.kind {
+    /// Values just outside a scalar rule.
+    static func invalidValues(_ kind: QueryParameterRules.Rule.Kind) -> [String] {
+        switch kind {
         case let .integer(minimum, maximum):
             var values = ["abc", "1.5", "", "99999999999999999999999"]
             if let minimum { values.append(String(minimum - 1)) }
@@ -39,13 +39,18 @@ import Testing
                 values.append(pattern.source == QueryParameterRules.noControlCharacters ? "ab\u{0}" : "!")
                 values.append("a\u{7F}")
             }
-            return values.filter { value in rule.violation(value) != nil }
+            return values.filter { value in QueryParameterRules.Rule(name: "x", kind: kind).violation(value) != nil }
+        case .dateTime:
+            // No offset, a date alone, an impossible day, not a date at all, empty.
+            return ["2024-04-01T00:00:00", "2024-04-01", "2024-02-30T00:00:00Z", "yesterday", ""]
+        case .array:
+            return []
         }
     }
 
-    /// Values at the edges inside a rule.
-    static func validValues(_ rule: QueryParameterRules.Rule) -> [String] {
-        switch rule.kind {
+    /// Values at the edges inside a scalar rule.
+    static func validValues(_ kind: QueryParameterRules.Rule.Kind) -> [String] {
+        switch kind {
         case let .integer(minimum, maximum):
             return [minimum, maximum].compactMap { $0.map(String.init) }
         case let .string(_, maxLength, allowed, pattern):
@@ -55,7 +60,53 @@ import Testing
             if let pattern, pattern.source != QueryParameterRules.noControlCharacters { return [] }
             if let maxLength { return ["デジタル", String(repeating: "あ", count: maxLength)] }
             return []
+        case .dateTime:
+            return ["2024-04-01T00:00:00+09:00", "2024-03-31T15:00:00Z", "2024-03-31T15:00:00.123-01:30"]
+        case .array:
+            return []
         }
+    }
+
+    /// A query string giving `name` the items `items`: comma-joined for `explode: false`,
+    /// repeated for `explode: true`.
+    static func query(_ name: String, _ items: [String], explode: Bool) -> String {
+        explode
+            ? items.map { "\(name)=\(QueryParameters.encode($0))" }.joined(separator: "&")
+            : "\(name)=\(items.map(QueryParameters.encode).joined(separator: ","))"
+    }
+
+    /// A representative valid item of an array's item schema.
+    static func validItem(_ kind: QueryParameterRules.Rule.Kind) -> String {
+        validValues(kind).first ?? "デジタル統括課"
+    }
+
+    /// Query strings just outside a rule.
+    static func invalidQueries(_ rule: QueryParameterRules.Rule) -> [String] {
+        guard case let .array(item, _, maxItems, explode) = rule.kind else {
+            return invalidValues(rule.kind).map { "\(rule.name)=\(QueryParameters.encode($0))" }
+        }
+        let good = validItem(item)
+        // Each bad item alone and after a good one; an empty item; one item too many.
+        var queries = invalidValues(item).filter { !$0.isEmpty }.flatMap { bad in
+            [query(rule.name, [bad], explode: explode), query(rule.name, [good, bad], explode: explode)]
+        }
+        queries.append("\(rule.name)=")
+        queries.append(query(rule.name, [good, ""], explode: explode))
+        if let maxItems { queries.append(query(rule.name, Array(repeating: good, count: maxItems + 1), explode: explode)) }
+        return queries
+    }
+
+    /// Query strings at the edges inside a rule.
+    static func validQueries(_ rule: QueryParameterRules.Rule) -> [String] {
+        guard case let .array(item, _, maxItems, explode) = rule.kind else {
+            return validValues(rule.kind).map { "\(rule.name)=\(QueryParameters.encode($0))" }
+        }
+        var queries = validValues(item).map { query(rule.name, [$0], explode: explode) }
+        if queries.isEmpty { queries.append(query(rule.name, [validItem(item)], explode: explode)) }
+        let all = validValues(item)
+        if all.count > 1 { queries.append(query(rule.name, Array(all.prefix(maxItems ?? all.count)), explode: explode)) }
+        if let maxItems { queries.append(query(rule.name, Array(repeating: validItem(item), count: maxItems), explode: explode)) }
+        return queries
     }
 
     static func rules() -> [(operation: String, rules: [QueryParameterRules.Rule])] {
@@ -95,8 +146,8 @@ import Testing
                 let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
                 guard parts[0] == "GET" else { continue }
                 for rule in rules {
-                    for value in Self.invalidValues(rule) {
-                        let target = "\(Self.target(parts[1]))?\(rule.name)=\(QueryParameters.encode(value))"
+                    for query in Self.invalidQueries(rule) {
+                        let target = "\(Self.target(parts[1]))?\(query)"
                         let response = try api.get(target)
                         #expect(response.status == 400, "\(target) answered \(response.status)")
                         let problem = try response.json() as? [String: Any]
@@ -116,8 +167,8 @@ import Testing
                 // Paths whose resource must exist: the seed has no project 1.
                 guard parts[0] == "GET", !parts[1].contains("/projects/{id}") else { continue }
                 for rule in rules {
-                    for value in Self.validValues(rule) {
-                        let target = "\(Self.target(parts[1]))?\(rule.name)=\(QueryParameters.encode(value))"
+                    for query in Self.validQueries(rule) {
+                        let target = "\(Self.target(parts[1]))?\(query)"
                         let response = try api.get(target)
                         #expect(response.status == 200, "\(target) answered \(response.status): \(response.text.prefix(200))")
                     }

@@ -10,21 +10,36 @@ public struct KeysetQuery: Sendable {
     /// ANDed filters.
     public var conditions: [SQLFragment]
     public var order: KeysetOrder
+    /// What `COUNT(*)` reads, when the conditions need less than `from`: the joins that only
+    /// add columns to a row cost a lookup per counted row (≈ 5× the count at 100,000 rows).
+    public var countFrom: String?
 
-    public init(columns: String, from: String, conditions: [SQLFragment], order: KeysetOrder) {
+    public init(columns: String, from: String, conditions: [SQLFragment], order: KeysetOrder, countFrom: String? = nil) {
         self.columns = columns
         self.from = from
         self.conditions = conditions
         self.order = order
+        self.countFrom = countFrom
     }
 
     /// Reads one page. `row` reads a row from the columns of `columns`, by index as usual.
     /// A cursor must be of this query's order (`KeysetCursor(decoding:for:)` checks that);
     /// one of another order throws `KeysetCursorError.otherOrder` rather than restart silently.
     public func page<T>(_ request: PageRequest, in db: Database, row: (Statement) throws -> T) throws -> KeysetPage<T> {
-        let total = try db.rows("SELECT count(*) FROM \(from)\(Self.whereClause(conditions))", conditions.flatMap(\.arguments)) {
+        let total = try count(in: db)
+        return try rows(request, in: db, row: row, total: total)
+    }
+
+    /// `COUNT(*)` of the rows the conditions select.
+    public func count(in db: Database) throws -> Int {
+        try db.rows("SELECT count(*) FROM \(countFrom ?? from)\(Self.whereClause(conditions))", conditions.flatMap(\.arguments)) {
             $0.int(at: 0)
         }.first ?? 0
+    }
+
+    /// The page without counting (`total` is what the caller passes): a streamed export
+    /// reads its rows in many pages and needs no total.
+    public func rows<T>(_ request: PageRequest, in db: Database, row: (Statement) throws -> T, total: Int) throws -> KeysetPage<T> {
         var filters = conditions
         if let cursor = request.after {
             guard cursor.order == order.name, order.fits(cursor.values) else {
@@ -53,7 +68,7 @@ public struct KeysetQuery: Sendable {
         return KeysetPage(items: rows.map(\.item), total: total, next: next)
     }
 
-    static func whereClause(_ conditions: [SQLFragment]) -> String {
+    public static func whereClause(_ conditions: [SQLFragment]) -> String {
         conditions.isEmpty ? "" : " WHERE " + conditions.map { "(\($0.sql))" }.joined(separator: " AND ")
     }
 

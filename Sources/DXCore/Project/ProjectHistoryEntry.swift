@@ -48,7 +48,7 @@ public struct FieldChange: Sendable, Equatable, Codable {
 
 /// One write to a project: who (the token's name), when, what changed and why.
 public struct ProjectHistoryEntry: Sendable, Equatable, Encodable {
-    public enum Action: String, Sendable, Codable {
+    public enum Action: String, Sendable, Codable, CaseIterable {
         case create, update, archive
     }
 

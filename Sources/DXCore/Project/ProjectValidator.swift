@@ -152,7 +152,7 @@ public enum ProjectValidator {
     }
 
     /// `<policy>-<position>`, both positive integers without leading zeros.
-    static func isMeasureCode(_ code: String) -> Bool {
+    public static func isMeasureCode(_ code: String) -> Bool {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { part in
             !part.isEmpty && part.count <= 3 && part.first != "0" && part.allSatisfy { $0.isASCII && $0.isNumber }

@@ -26,5 +26,6 @@ private struct JSONOnly<T: Encodable>: Encodable, CSVRepresentable {
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 
     static var csvHeader: [String] { [] }
+    static var csvJapaneseLabels: [String: String] { [:] }
     var csvRow: [String] { [] }
 }

@@ -38,6 +38,8 @@ public enum CollectionResponse {
     /// An empty `?cursor=` is the same as none: the first page. A cursor that does not decode,
     /// or one made for another order (`sort`), is a 400 naming `cursor`.
     public static func pageRequest(_ request: Request, order: KeysetOrder) throws(APIError) -> PageRequest {
+        // Checked on every collection, JSON too, so a typo is an error wherever it is sent.
+        _ = try csvHeader(request)
         let explicitLimit = try request.query.int("limit", in: 1...maxLimit)
         let limit = explicitLimit ?? (request.format == .csv ? nil : defaultLimit)
         guard let raw = request.query["cursor"], !raw.isEmpty else { return PageRequest(limit: limit) }
@@ -46,6 +48,34 @@ public enum CollectionResponse {
         } catch {
             throw APIError.badRequest(error.description, parameter: "cursor")
         }
+    }
+
+    /// `?header=en|ja`: the language of the CSV header row (English keys by default).
+    public static func csvHeader(_ request: Request) throws(APIError) -> CSVHeaderLanguage {
+        guard let raw = request.query["header"] else { return .en }
+        guard let language = CSVHeaderLanguage(rawValue: raw) else {
+            throw APIError.badRequest("The query parameter 'header' must be one of: en, ja.", parameter: "header")
+        }
+        return language
+    }
+
+    /// Whether a CSV request is answered by `stream`: an export of every row after the cursor
+    /// (no `?limit`) of a collection whose size is not fixed. A page with `?limit` stays a
+    /// whole body, with its ETag and `Link`.
+    public static func streams(_ request: Request, _ page: PageRequest) -> Bool {
+        request.format == .csv && page.limit == nil
+    }
+
+    /// The CSV of every row after the page's cursor, streamed (`KeysetCSVStream`); `fetch`
+    /// reads one piece. No ETag, no `Content-Length`: see `HTTPResponse.stream`.
+    public static func stream<T: CSVRepresentable & Sendable>(
+        _ page: PageRequest, request: Request, csvName: String, fetch: @escaping @Sendable (PageRequest) throws -> KeysetPage<T>
+    ) throws -> HTTPResponse {
+        let body = try KeysetCSVStream<T>(after: page.after, bom: request.wantsBOM, header: try csvHeader(request), fetch: fetch)
+        var response = HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present")]))
+        response.headers.add("Content-Disposition", "inline; filename=\"\(csvName).csv\"")
+        response.stream = body
+        return response
     }
 
     /// A fixed collection held in memory, paged in its natural order (see `NaturallyOrdered`).
@@ -68,7 +98,7 @@ public enum CollectionResponse {
         var response: HTTPResponse
         if request.format == .csv {
             response = HTTPResponse(status: 200, contentType: "text/csv; charset=utf-8; header=present",
-                                    body: CSVWriter.write(page.items, bom: request.wantsBOM))
+                                    body: CSVWriter.write(page.items, bom: request.wantsBOM, header: try csvHeader(request)))
             response.headers.add("Content-Disposition", "inline; filename=\"\(csvName).csv\"")
         } else {
             let meta = Meta(total: page.total, count: page.items.count, limit: pageRequest.limit ?? defaultLimit,

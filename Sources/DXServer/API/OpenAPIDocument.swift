@@ -366,6 +366,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -443,6 +446,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -511,6 +517,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -588,6 +597,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -720,6 +732,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -803,6 +818,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -929,6 +947,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1006,6 +1027,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1077,6 +1101,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1157,6 +1184,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -1261,7 +1291,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "Archived projects are not listed. Filters combine (AND).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "description": "Archived projects are not listed. Filters combine (AND).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectMeasure"
@@ -1298,6 +1328,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/updatedSince"
+          },
+          {
+            "$ref": "#/components/parameters/projectFacets"
           }
         ],
         "responses": {
@@ -1459,7 +1498,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The CSV representation of `/api/v1/projects`: the whole filtered collection unless `limit` is given.",
+        "description": "The CSV representation of `/api/v1/projects`: the whole filtered collection unless `limit` is given.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectMeasure"
@@ -1496,6 +1535,15 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/updatedSince"
+          },
+          {
+            "$ref": "#/components/parameters/projectFacets"
           }
         ],
         "responses": {
@@ -1836,7 +1884,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Oldest first; readable after the project is archived (the archive is its last row).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.",
+        "description": "Who (the token's name), when, what changed (old and new value per field) and the note. Oldest first; readable after the project is archived (the archive is its last row).\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
@@ -1855,6 +1903,18 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/historyAction"
+          },
+          {
+            "$ref": "#/components/parameters/historyActor"
+          },
+          {
+            "$ref": "#/components/parameters/historyFacets"
           }
         ],
         "responses": {
@@ -1934,7 +1994,7 @@ public enum OpenAPIDocument {
         "tags": [
           "projects"
         ],
-        "description": "The CSV representation of `/api/v1/projects/{id}/history`: the whole filtered collection unless `limit` is given.",
+        "description": "The CSV representation of `/api/v1/projects/{id}/history`: the whole filtered collection unless `limit` is given.\n\nWithout `limit`, the CSV is streamed (`Transfer-Encoding: chunked`, RFC 9112 §7.1) from the database in pieces: it has no `ETag` and no `Content-Length`, and is never held whole in memory. An error after the status has been sent ends the connection without the last chunk, so a client sees a truncated message, never a short file that looks complete. HTTP/1.0 clients get the body ended by the connection's close.",
         "parameters": [
           {
             "$ref": "#/components/parameters/projectId"
@@ -1953,6 +2013,18 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/historyAction"
+          },
+          {
+            "$ref": "#/components/parameters/historyActor"
+          },
+          {
+            "$ref": "#/components/parameters/historyFacets"
           }
         ],
         "responses": {
@@ -2091,6 +2163,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2246,6 +2321,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2378,6 +2456,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2464,6 +2545,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2538,6 +2622,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2621,6 +2708,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2691,6 +2781,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -2773,6 +2866,9 @@ public enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
           }
         ],
         "responses": {
@@ -3558,6 +3654,16 @@ public enum OpenAPIDocument {
           "next_cursor": {
             "type": "string",
             "description": "Present when more pages exist: pass it as `?cursor=` to get the next page (the `Link: rel=\"next\"` header holds the whole URL)."
+          },
+          "facets": {
+            "type": "object",
+            "description": "Present when `?facets=` was given: for each requested field, its values in the field's natural order.",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/FacetValue"
+              }
+            }
           }
         }
       },
@@ -5539,6 +5645,35 @@ public enum OpenAPIDocument {
           }
         }
       },
+      "FacetValue": {
+        "type": "object",
+        "required": [
+          "value",
+          "label",
+          "count"
+        ],
+        "properties": {
+          "value": {
+            "description": "The value as the field's filter parameter takes it.",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "integer"
+              }
+            ]
+          },
+          "label": {
+            "type": "string",
+            "description": "What a person reads: a Japanese label, a title, a fiscal-year label."
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
       "NotAcceptableProblem": {
         "description": "406: `Accept` refuses every representation of this resource (after q-values and wildcards, RFC 9110 §12.5.1); `available` lists them.",
         "allOf": [
@@ -5774,83 +5909,135 @@ public enum OpenAPIDocument {
       "projectMeasure": {
         "name": "measure",
         "in": "query",
-        "description": "Only projects under this measure: one of the 29 measure codes (`1-1` … `3-8`); any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects under these measures: each one of the 29 measure codes (`1-1` … `3-8`); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "string",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "enum": [
+              "1-1",
+              "1-2",
+              "1-3",
+              "1-4",
+              "1-5",
+              "1-6",
+              "1-7",
+              "1-8",
+              "1-9",
+              "1-10",
+              "1-11",
+              "2-1",
+              "2-2",
+              "2-3",
+              "2-4",
+              "2-5",
+              "2-6",
+              "2-7",
+              "2-8",
+              "2-9",
+              "2-10",
+              "3-1",
+              "3-2",
+              "3-3",
+              "3-4",
+              "3-5",
+              "3-6",
+              "3-7",
+              "3-8"
+            ]
+          },
           "examples": [
-            "1-7"
-          ],
-          "enum": [
-            "1-1",
-            "1-2",
-            "1-3",
-            "1-4",
-            "1-5",
-            "1-6",
-            "1-7",
-            "1-8",
-            "1-9",
-            "1-10",
-            "1-11",
-            "2-1",
-            "2-2",
-            "2-3",
-            "2-4",
-            "2-5",
-            "2-6",
-            "2-7",
-            "2-8",
-            "2-9",
-            "2-10",
-            "3-1",
-            "3-2",
-            "3-3",
-            "3-4",
-            "3-5",
-            "3-6",
-            "3-7",
-            "3-8"
+            [
+              "1-1",
+              "1-2"
+            ]
           ]
         }
       },
       "projectPolicy": {
         "name": "policy",
         "in": "query",
-        "description": "Only projects under this basic policy (1 to 3); any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects under these basic policies (1 to 3); any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 3
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3
+          },
+          "examples": [
+            [
+              1,
+              2
+            ]
+          ]
         }
       },
       "projectStatus": {
         "name": "status",
         "in": "query",
-        "description": "Only projects in this status; any other value is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects in these statuses; any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "$ref": "#/components/schemas/ProjectStatus"
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/components/schemas/ProjectStatus"
+          },
+          "examples": [
+            [
+              "planned",
+              "in_progress"
+            ]
+          ]
         }
       },
       "department": {
         "name": "department",
         "in": "query",
-        "description": "Only projects of this department (exact match); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400.",
+        "style": "form",
+        "explode": true,
+        "description": "Only projects of these departments (exact match); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400. A department's name may contain a comma, so this parameter is never split on commas: give several departments by repeating it (`?department=a&department=b`, at most 50).",
         "schema": {
-          "type": "string",
-          "minLength": 1,
-          "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
+          }
         }
       },
       "fiscalYear": {
         "name": "fiscal_year",
         "in": "query",
-        "description": "Only projects running in this fiscal year (start ≤ year ≤ end); a year outside 2000–2100 is a 400.",
+        "style": "form",
+        "explode": false,
+        "description": "Only projects running in any of these fiscal years (start ≤ year ≤ end); a year outside 2000–2100 is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
         "schema": {
-          "type": "integer",
-          "minimum": 2000,
-          "maximum": 2100,
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
           "examples": [
-            2023
+            [
+              2023
+            ]
           ]
         }
       },
@@ -5877,6 +6064,115 @@ public enum OpenAPIDocument {
             "-updated_at"
           ],
           "default": "id"
+        }
+      },
+      "updatedSince": {
+        "name": "updated_since",
+        "in": "query",
+        "description": "Only projects whose `updated_at` is at or after this instant: an RFC 3339 date-time with an offset (`2024-04-01T00:00:00+09:00`, `2024-03-31T15:00:00Z`; write `+` as `%2B`, though a `+` sent as a space is read as `+`). Anything else is a 400. For harvesters polling for changes.",
+        "schema": {
+          "type": "string",
+          "format": "date-time",
+          "examples": [
+            "2024-04-01T00:00:00+09:00"
+          ]
+        }
+      },
+      "projectFacets": {
+        "name": "facets",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Adds `meta.facets`: for each named field, its values with a label and the number of projects having it, counted under the current filters except the field's own (so a sidebar can show the alternatives). Labels: status → Japanese label, measure → measure title, policy → policy title, fiscal_year → `2023年度（令和5年度）` (a project counts in every year it runs), department → the name. Values no project has are left out. An unknown name is a 400 naming `facets`.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 5,
+          "items": {
+            "type": "string",
+            "enum": [
+              "status",
+              "department",
+              "fiscal_year",
+              "measure",
+              "policy"
+            ]
+          },
+          "examples": [
+            [
+              "status",
+              "department"
+            ]
+          ]
+        }
+      },
+      "historyFacets": {
+        "name": "facets",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Adds `meta.facets`: per field, its values with a label and the number of history entries having it, under the current filters except the field's own. Labels: action → 登録/更新/アーカイブ, actor → the token name. An unknown name is a 400 naming `facets`.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 2,
+          "items": {
+            "type": "string",
+            "enum": [
+              "action",
+              "actor"
+            ]
+          }
+        }
+      },
+      "historyAction": {
+        "name": "action",
+        "in": "query",
+        "style": "form",
+        "explode": false,
+        "description": "Only entries of these kinds; any other value is a 400. Several values match any of them: comma-separated (`a,b`) or the parameter repeated; at most 50 values; an empty item is a 400.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "archive"
+            ]
+          }
+        }
+      },
+      "historyActor": {
+        "name": "actor",
+        "in": "query",
+        "style": "form",
+        "explode": true,
+        "description": "Only entries written by these token names (exact match; repeat the parameter for several, never split on commas); an empty value or one with a control character (U+0000–U+001F, U+007F) is a 400.",
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[^\\u0000-\\u001F\\u007F]*$"
+          }
+        }
+      },
+      "csvHeader": {
+        "name": "header",
+        "in": "query",
+        "description": "For CSV: the language of the header row. `en` (default): the stable English keys, as in JSON. `ja`: Japanese column labels for spreadsheet users (e.g. projects: 事業ID, 施策コード, 基本方針, 名称, 概要, 担当部署, 状況コード, 状況, 進捗率, 開始年度, 終了年度, KPI名, KPI単位, KPI目標値, KPI実績値, 版, 登録日時, 更新日時; measures: コード, 基本方針, 順番, 名称, 事業数). The rows are the same either way. Any other value is a 400 naming `header`, also on JSON requests.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "en",
+            "ja"
+          ],
+          "default": "en"
         }
       },
       "If-Modified-Since": {

@@ -79,29 +79,34 @@ public enum PlanRoutes {
 
 extension Concept: CSVRepresentable {
     public static let csvHeader = ["id", "question", "statement"]
+    public static let csvJapaneseLabels = ["id": "番号", "question": "問い", "statement": "考え方"]
     public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), question, statement] }
 }
 
 extension Policy: CSVRepresentable {
     public static let csvHeader = ["id", "title", "goal", "measure_count", "project_count"]
+    public static let csvJapaneseLabels = ["id": "基本方針", "title": "名称", "goal": "目標", "measure_count": "施策数", "project_count": "事業数"]
     public static let csvNumberColumns: Set<String> = ["id", "measure_count", "project_count"]
     public var csvRow: [String] { [String(id), title, goal, String(measureCount), String(projectCount)] }
 }
 
 extension Measure: CSVRepresentable {
     public static let csvHeader = ["code", "policy_id", "position", "title", "project_count"]
+    public static let csvJapaneseLabels = ["code": "コード", "policy_id": "基本方針", "position": "順番", "title": "名称", "project_count": "事業数"]
     public static let csvNumberColumns: Set<String> = ["policy_id", "position", "project_count"]
     public var csvRow: [String] { [code, String(policyID), String(position), title, String(projectCount)] }
 }
 
 extension Principle: CSVRepresentable {
     public static let csvHeader = ["id", "name", "interpretation"]
+    public static let csvJapaneseLabels = ["id": "番号", "name": "名称", "interpretation": "解釈"]
     public static let csvNumberColumns: Set<String> = ["id"]
     public var csvRow: [String] { [String(id), name, interpretation] }
 }
 
 extension TimelineEvent: CSVRepresentable {
     public static let csvHeader = ["date", "scope", "title"]
+    public static let csvJapaneseLabels = ["date": "年月", "scope": "範囲", "title": "出来事"]
     public var csvRow: [String] { [date, scope.rawValue, title] }
 }

@@ -12,8 +12,14 @@ public enum ProjectRoutes {
 
         router.get(base, options: .publicCollection) { request in
             let query = try listQuery(request, store: store)
+            let facets = try CollectionParameters.facets(request, of: ProjectFacet.self)
             let page = try CollectionResponse.pageRequest(request, order: query.sort.order)
-            return try CollectionResponse.make(try store.projectsPage(query, page: page), of: page, request: request, csvName: "projects")
+            if CollectionResponse.streams(request, page) {
+                return try CollectionResponse.stream(page, request: request, csvName: "projects") { try store.projectsChunk(query, page: $0) }
+            }
+            let result = try store.projectsPage(query, page: page, facets: facets)
+            return try CollectionResponse.make(result.page, of: page, request: request, meta: facetsMeta(result.facets, asked: !facets.isEmpty),
+                                               csvName: "projects")
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
@@ -63,9 +69,17 @@ public enum ProjectRoutes {
 
         router.get("\(base)/{id}/history", options: .publicCollection) { request in
             let id = try projectID(request)
+            let query = try historyQuery(request)
+            let facets = try CollectionParameters.facets(request, of: ProjectHistoryFacet.self)
             let page = try CollectionResponse.pageRequest(request, order: ProjectStore.historyOrder)
-            return try CollectionResponse.make(
-                try store.historyPage(projectID: id, page: page), of: page, request: request, csvName: "project-\(id)-history")
+            if CollectionResponse.streams(request, page) {
+                return try CollectionResponse.stream(page, request: request, csvName: "project-\(id)-history") {
+                    try store.historyChunk(projectID: id, query: query, page: $0)
+                }
+            }
+            let result = try store.historyPage(projectID: id, query: query, page: page, facets: facets)
+            return try CollectionResponse.make(result.page, of: page, request: request, meta: facetsMeta(result.facets, asked: !facets.isEmpty),
+                                               csvName: "project-\(id)-history")
         }
 
         router.get("/api/v1/progress", options: .publicRead) { _ in
@@ -155,32 +169,68 @@ public enum ProjectRoutes {
         return response
     }
 
+    /// `meta.facets` when `?facets=` was given.
+    static func facetsMeta(_ facets: FacetCounts, asked: Bool) -> [String: JSONValue] {
+        asked ? ["facets": CollectionParameters.json(facets)] : [:]
+    }
+
     /// The contract's filters; a value that cannot match anything sensible is a 400 naming it.
+    /// `measure`, `policy`, `status` and `fiscal_year` take several values, comma-separated or
+    /// repeated; `department` only repeated (`?department=a&department=b`), since a
+    /// department's name may itself contain a comma.
     static func listQuery(_ request: Request, store: ProjectStore) throws -> ProjectQuery {
         var query = ProjectQuery()
-        if let code = request.query["measure"] {
-            guard try store.measureExists(code: code) else {
-                throw APIError.badRequest("The query parameter 'measure' must be a measure code from 1-1 to 3-8.", parameter: "measure")
+        query.measureCodes = try CollectionParameters.values(request, "measure") { code throws(APIError) in code }
+        for code in query.measureCodes {
+            guard ProjectValidator.isMeasureCode(code), try store.measureExists(code: code) else {
+                throw APIError.badRequest("The query parameter 'measure' must be measure codes from 1-1 to 3-8; '\(code)' is not one.", parameter: "measure")
             }
-            query.measureCode = code
         }
-        if let policy = try request.query.int("policy", in: 1...99) {
-            guard try store.policyExists(id: policy) else {
-                throw APIError.badRequest("The query parameter 'policy' must be a basic policy id (1 to 3).", parameter: "policy")
+        query.policyIDs = try CollectionParameters.values(request, "policy") { raw throws(APIError) in
+            guard let id = Int(raw), (1...99).contains(id) else {
+                throw APIError.badRequest("The query parameter 'policy' must be basic policy ids (1 to 3); '\(raw)' is not one.", parameter: "policy")
             }
-            query.policyID = policy
+            return id
         }
-        query.status = try request.query.oneOf("status", ProjectStatus.rawValues).flatMap(ProjectStatus.init(rawValue:))
-        if let department = request.query["department"] {
-            guard !department.isEmpty else { throw APIError.badRequest("The query parameter 'department' must not be empty.", parameter: "department") }
-            query.department = department
+        for id in query.policyIDs {
+            guard try store.policyExists(id: id) else {
+                throw APIError.badRequest("The query parameter 'policy' must be basic policy ids (1 to 3); \(id) is not one.", parameter: "policy")
+            }
         }
-        query.fiscalYear = try request.query.int("fiscal_year", in: ProjectValidator.fiscalYears)
+        query.statuses = try CollectionParameters.values(request, "status") { raw throws(APIError) in
+            guard let status = ProjectStatus(rawValue: raw) else {
+                throw APIError.badRequest("The query parameter 'status' must be one or more of: \(ProjectStatus.rawValues.joined(separator: ", ")).", parameter: "status")
+            }
+            return status
+        }
+        query.departments = try CollectionParameters.values(request, "department", splittingCommas: false) { name throws(APIError) in name }
+        query.fiscalYears = try CollectionParameters.values(request, "fiscal_year") { raw throws(APIError) in
+            guard let year = Int(raw), ProjectValidator.fiscalYears.contains(year) else {
+                throw APIError.badRequest(
+                    "The query parameter 'fiscal_year' must be years from \(ProjectValidator.fiscalYears.lowerBound) to \(ProjectValidator.fiscalYears.upperBound).",
+                    parameter: "fiscal_year")
+            }
+            return year
+        }
+        query.updatedSince = try CollectionParameters.instant(request, "updated_since")?.timestamp
         if let q = request.query["q"] {
             if q.count > 200 { throw APIError.badRequest("The search text is longer than 200 characters.", parameter: "q") }
             query.search = SearchQuery(q)
         }
         query.sort = try request.query.oneOf("sort", ProjectSort.allCases.map(\.rawValue)).flatMap(ProjectSort.init(rawValue:)) ?? .id
+        return query
+    }
+
+    /// History filters: `action` (comma-separated or repeated), `actor` (token names, repeated).
+    static func historyQuery(_ request: Request) throws(APIError) -> ProjectHistoryQuery {
+        var query = ProjectHistoryQuery()
+        query.actions = try CollectionParameters.values(request, "action") { raw throws(APIError) in
+            guard let action = ProjectHistoryEntry.Action(rawValue: raw) else {
+                throw APIError.badRequest("The query parameter 'action' must be one or more of: create, update, archive.", parameter: "action")
+            }
+            return action
+        }
+        query.actors = try CollectionParameters.values(request, "actor", splittingCommas: false) { name throws(APIError) in name }
         return query
     }
 }

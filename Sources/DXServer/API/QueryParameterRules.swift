@@ -1,9 +1,14 @@
+import DXCore
 import Foundation
 
 /// The query parameters each operation documents, read from the OpenAPI document itself, and
 /// checked in one place before any handler runs: a value outside its documented schema (not an
 /// integer, out of `minimum`/`maximum`, outside `enum`, not matching `pattern`, shorter than
-/// `minLength` or longer than `maxLength`) is a 400 naming the parameter. Because the rules
+/// `minLength` or longer than `maxLength`, not an RFC 3339 date-time where `format: date-time`)
+/// is a 400 naming the parameter. An array parameter (`style: form`) is read as OpenAPI 3.1
+/// §4.8.12.4 says: `explode: false` takes comma-separated items (the parameter may also be
+/// repeated), `explode: true` one item per repetition; each item is checked against `items`,
+/// and their number against `minItems`/`maxItems`. Because the rules
 /// *are* the document, the document and the validation cannot drift apart; handlers may still
 /// check what a schema cannot say (a measure that exists, a cursor that decodes).
 ///
@@ -13,16 +18,52 @@ import Foundation
 public struct QueryParameterRules: Sendable {
     /// One documented query parameter.
     public struct Rule: Sendable {
-        public enum Kind: Sendable {
+        public indirect enum Kind: Sendable {
             case integer(minimum: Int?, maximum: Int?)
             case string(minLength: Int?, maxLength: Int?, allowed: [String]?, pattern: Pattern?)
+            /// `type: string, format: date-time`: RFC 3339 §5.6, an offset required.
+            case dateTime
+            /// `type: array`; `explode` false splits each value on commas.
+            case array(item: Kind, minItems: Int?, maxItems: Int?, explode: Bool)
         }
 
         public let name: String
         public let kind: Kind
 
-        /// Why `value` is refused, or nil when it conforms.
+        /// Why `value`, the parameter's only occurrence, is refused, or nil when it conforms.
         public func violation(_ value: String) -> String? {
+            violation(occurrences: [value])
+        }
+
+        /// Why the parameter, given `values` (each occurrence in the query, in order), is
+        /// refused, or nil when it conforms. A scalar checks each occurrence; an array checks
+        /// its items (split on commas unless `explode`) and their count.
+        public func violation(occurrences values: [String]) -> String? {
+            guard case let .array(item, minItems, maxItems, explode) = kind else {
+                for value in values {
+                    if let violation = Self.violation(value, of: kind) { return violation }
+                }
+                return nil
+            }
+            let items = explode
+                ? values
+                : values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            if let minItems, items.count < minItems {
+                return "must have at least \(minItems) value\(minItems == 1 ? "" : "s")"
+            }
+            if let maxItems, items.count > maxItems {
+                return "has \(items.count) values; at most \(maxItems) are allowed"
+            }
+            for value in items {
+                if value.isEmpty {
+                    return explode ? "has an empty value" : "has an empty value (or an empty item between commas)"
+                }
+                if let violation = Self.violation(value, of: item) { return "has the value '\(value)', which \(violation)" }
+            }
+            return nil
+        }
+
+        static func violation(_ value: String, of kind: Kind) -> String? {
             switch kind {
             case let .integer(minimum, maximum):
                 guard let number = Int(value), minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true else {
@@ -45,6 +86,14 @@ public struct QueryParameterRules: Sendable {
                 if let maxLength, length > maxLength { return "must be at most \(maxLength) characters long" }
                 if let pattern, !pattern.matches(value) { return pattern.explanation }
                 return nil
+            case .dateTime:
+                return RFC3339Instant(value) == nil
+                    ? "must be an RFC 3339 date-time with an offset, e.g. 2024-04-01T00:00:00+09:00 or 2024-03-31T15:00:00Z (write '+' as %2B)"
+                    : nil
+            case let .array(item, _, _, _):
+                // An array nested in an array is not something a query string can carry;
+                // checked as its item so the switch stays total.
+                return violation(value, of: item)
             }
         }
     }
@@ -119,7 +168,9 @@ public struct QueryParameterRules: Sendable {
                     guard let parameter = resolve(parameter), parameter["in"] as? String == "query",
                           let name = parameter["name"] as? String, let schema = resolve(parameter["schema"])
                     else { continue }
-                    if let rule = Self.rule(name: name, schema: schema) { rules.append(rule) }
+                    // OpenAPI 3.1 §4.8.12.4: `form` (the query default) explodes unless told not to.
+                    let explode = parameter["explode"] as? Bool ?? true
+                    if let kind = Self.kind(schema, explode: explode, resolve: resolve) { rules.append(Rule(name: name, kind: kind)) }
                 }
                 operations["\(method.uppercased()) \(path)"] = rules
             }
@@ -127,15 +178,21 @@ public struct QueryParameterRules: Sendable {
         self.operations = operations
     }
 
-    static func rule(name: String, schema: [String: Any]) -> Rule? {
+    static func kind(_ schema: [String: Any], explode: Bool, resolve: (Any?) -> [String: Any]?) -> Rule.Kind? {
         func int(_ key: String) -> Int? { (schema[key] as? NSNumber)?.intValue }
         switch schema["type"] as? String {
         case "integer":
-            return Rule(name: name, kind: .integer(minimum: int("minimum"), maximum: int("maximum")))
+            return .integer(minimum: int("minimum"), maximum: int("maximum"))
         case "string":
+            if schema["format"] as? String == "date-time" { return .dateTime }
             let pattern = (schema["pattern"] as? String).flatMap(Pattern.init)
-            return Rule(name: name, kind: .string(minLength: int("minLength"), maxLength: int("maxLength"),
-                                                  allowed: schema["enum"] as? [String], pattern: pattern))
+            return .string(minLength: int("minLength"), maxLength: int("maxLength"),
+                           allowed: schema["enum"] as? [String], pattern: pattern)
+        case "array":
+            guard let items = resolve(schema["items"]),
+                  let item = kind(items, explode: explode, resolve: resolve)
+            else { return nil }
+            return .array(item: item, minItems: int("minItems"), maxItems: int("maxItems"), explode: explode)
         default:
             return nil
         }
@@ -148,10 +205,10 @@ public struct QueryParameterRules: Sendable {
         let key = "\(verb) \(pattern)\(format == .csv ? ".csv" : "")"
         guard let rules = operations[key] ?? operations["\(verb) \(pattern)"] else { return }
         for rule in rules {
-            for pair in query.pairs where pair.name == rule.name {
-                if let violation = rule.violation(pair.value) {
-                    throw .badRequest("The query parameter '\(rule.name)' \(violation).", parameter: rule.name)
-                }
+            let values = query.pairs.filter { $0.name == rule.name }.map(\.value)
+            guard !values.isEmpty else { continue }
+            if let violation = rule.violation(occurrences: values) {
+                throw .badRequest("The query parameter '\(rule.name)' \(violation).", parameter: rule.name)
             }
         }
     }

@@ -7,7 +7,24 @@ public protocol CSVRepresentable {
     /// which errs on the safe side: a forgotten number column shows `'-3` rather than a
     /// formula running.
     static var csvNumberColumns: Set<String> { get }
+    /// Column name → Japanese label, for `?header=ja` (spreadsheet users). Every column of
+    /// `csvHeader` has one; the English names stay the default, since programs key on them.
+    static var csvJapaneseLabels: [String: String] { get }
     var csvRow: [String] { get }
+}
+
+/// The language of a CSV header row (`?header=en|ja`).
+public enum CSVHeaderLanguage: String, Sendable, CaseIterable {
+    case en
+    case ja
+
+    /// The header row of `T` in this language; a column without a label keeps its name.
+    public func header<T: CSVRepresentable>(of type: T.Type) -> [String] {
+        switch self {
+        case .en: T.csvHeader
+        case .ja: T.csvHeader.map { T.csvJapaneseLabels[$0] ?? $0 }
+        }
+    }
 }
 
 extension CSVRepresentable {
@@ -35,9 +52,26 @@ public enum CSVWriter {
         return out
     }
 
-    public static func write<T: CSVRepresentable>(_ items: [T], bom: Bool) -> [UInt8] {
-        let numberColumns = Set(T.csvHeader.indices.filter { T.csvNumberColumns.contains(T.csvHeader[$0]) })
-        return write(header: T.csvHeader, rows: items.map(\.csvRow), bom: bom, numberColumns: numberColumns)
+    public static func write<T: CSVRepresentable>(_ items: [T], bom: Bool, header: CSVHeaderLanguage = .en) -> [UInt8] {
+        write(header: header.header(of: T.self), rows: items.map(\.csvRow), bom: bom, numberColumns: numberColumns(of: T.self))
+    }
+
+    /// The indices of `T`'s number columns (left alone by the spreadsheet flavour).
+    public static func numberColumns<T: CSVRepresentable>(of type: T.Type) -> Set<Int> {
+        Set(T.csvHeader.indices.filter { T.csvNumberColumns.contains(T.csvHeader[$0]) })
+    }
+
+    /// Appends the rows of `items` (no header) to `out`: the body of one chunk of a streamed
+    /// CSV, byte for byte what `write` makes of the same rows.
+    public static func appendRows<T: CSVRepresentable>(_ items: [T], to out: inout [UInt8], bom: Bool, numberColumns: Set<Int>) {
+        for item in items { writeRow(item.csvRow, to: &out, neutralize: bom, numberColumns: numberColumns) }
+    }
+
+    /// The start of a CSV: the BOM when asked for, and the header row.
+    public static func start<T: CSVRepresentable>(of type: T.Type, bom: Bool, header: CSVHeaderLanguage) -> [UInt8] {
+        var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        writeRow(header.header(of: T.self), to: &out, neutralize: bom, numberColumns: [])
+        return out
     }
 
     /// `field` as a spreadsheet will show it: prefixed with `'` when it would start a formula.

@@ -56,6 +56,9 @@ final class Connection {
     /// The exact head bytes of the request being processed, when it was read whole from an
     /// idle parser: the key under which its answer may be kept for replay.
     private var replayCandidate: [UInt8]?
+    /// The streamed body being sent (`BodyStream`); the connection stays `.processing` until
+    /// it ends, so a pipelined request waits its turn.
+    private var streaming: StreamingBody?
 
     init(fd: Int32, id: UInt64, loop: EventLoop) {
         self.fd = fd
@@ -282,8 +285,18 @@ final class Connection {
     private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse, close mustClose: Bool = false) {
         guard state == .processing else { return }
         hasServedRequest = true
-        let keepAlive = head.keepAlive && !draining && !loop.server.isDraining && !mustClose
+        var keepAlive = head.keepAlive && !draining && !loop.server.isDraining && !mustClose
         let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
+        if let stream = response.stream, sendBody {
+            // Without chunked coding (HTTP/1.0) only the close can end the body.
+            if head.version != .http11 { keepAlive = false }
+            write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version), [])
+            replayCandidate = nil
+            streaming = StreamingBody(stream: stream, chunked: head.version == .http11, head: head, status: response.status,
+                                      requestID: response.headers["X-Request-Id"], keepAlive: keepAlive)
+            pumpStream()
+            return
+        }
         write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version),
               sendBody ? response.body : [])
         loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"], loop: loop.index)
@@ -293,6 +306,59 @@ final class Connection {
                                                               record: loop.server.responder.replayRecorder(route: tag.route, status: response.status)))
         }
         replayCandidate = nil
+        finishExchange(keepAlive: keepAlive)
+    }
+
+    /// Asks a worker for the next piece of the streamed body once the output is below the
+    /// low-water mark and no piece is already being made; the answer comes back on the loop.
+    private func pumpStream() {
+        guard var body = streaming, !body.producing, state == .processing, pendingOutputBytes < StreamingBody.lowWater else { return }
+        body.producing = true
+        streaming = body
+        let stream = body.stream
+        let loop = self.loop
+        let id = self.id
+        loop.server.workers.async {
+            let piece = Result { try stream.nextChunk() }
+            loop.execute { loop.connection(id: id)?.streamed(piece) }
+        }
+    }
+
+    private func streamed(_ piece: Result<[UInt8]?, any Error>) {
+        guard var body = streaming, state == .processing else { return }
+        body.producing = false
+        switch piece {
+        case .success(let chunk?):
+            if !chunk.isEmpty {
+                if body.chunked { write(StreamingBody.chunkSizeLine(chunk.count), chunk, StreamingBody.chunkEnd) } else { write(chunk, []) }
+                body.bytesSent += chunk.count
+            }
+            streaming = body
+            guard state == .processing else { return }
+            pumpStream()
+        case .success(nil):
+            streaming = nil
+            if body.chunked { write(StreamingBody.lastChunk, []) }
+            loop.server.log(head: body.head, status: body.status, bytes: body.bytesSent, started: requestStarted, requestID: body.requestID, loop: loop.index)
+            guard state == .processing else { return }
+            finishExchange(keepAlive: body.keepAlive)
+        case .failure:
+            // The status has gone out: the only honest signal left is to end the connection
+            // without the last-chunk, so the client knows the body is incomplete (RFC 9112 §8).
+            streaming = nil
+            loop.server.log(head: body.head, status: body.status, bytes: body.bytesSent, started: requestStarted, requestID: body.requestID, loop: loop.index)
+            guard state == .processing else { return }
+            requestStarted = 0
+            currentHead = nil
+            state = .closing
+            flush()
+            if state == .closing && !hasPendingOutput { linger() }
+        }
+    }
+
+    /// The end of an exchange, its body written or queued: keep the connection for the next
+    /// request or close it.
+    private func finishExchange(keepAlive: Bool) {
         requestStarted = 0
         currentHead = nil
         flush()
@@ -394,6 +460,7 @@ final class Connection {
             case let .success(sent):
                 n = sent
             case .failure(.blocked):
+                pumpStream()
                 return  // EPOLLOUT (edge) tells us when to go on.
             case .failure:
                 close()
@@ -419,6 +486,8 @@ final class Connection {
             if parser.isIdle && deadlineIsIdle { setDeadline(seconds: config.idleTimeout, idle: true) }
             // Output drained below the high-water mark: pick up what back-pressure left.
             resume()
+        case .processing:
+            pumpStream()
         default:
             break
         }

@@ -11,6 +11,10 @@ public struct HTTPResponse: Sendable {
     /// responder knows it: the date preconditions compare against it (RFC 9110 §13.1.3,
     /// §13.1.4) rather than the whole seconds of `Last-Modified`. Never sent.
     public var modifiedAt: Int?
+    /// A body produced while it is sent (`BodyStream`); `body` is then empty. Such a response
+    /// has no `Content-Length`, is never cached or replayed, and carries no ETag: one cannot
+    /// be computed without buffering the whole body.
+    public var stream: (any BodyStream)?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

@@ -13,7 +13,7 @@ public enum HTTPResponseEncoder {
             if let omitting, name.asciiCaseInsensitiveEquals(omitting) { continue }
             appendField(name, value, to: &bytes)
         }
-        if HTTPStatus.allowsBody(response.status) && !response.headers.contains("Content-Length") {
+        if HTTPStatus.allowsBody(response.status) && response.stream == nil && !response.headers.contains("Content-Length") {
             bytes.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.body.count, to: &bytes)
             bytes.append(contentsOf: "\r\n".utf8)
@@ -27,6 +27,11 @@ public enum HTTPResponseEncoder {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + response.headers.count * 48)
         appendStatusAndFields(of: response, to: &bytes)
+        // RFC 9112 §6.1: a streamed body is framed by chunks; an HTTP/1.0 client does not
+        // know the coding, so its body ends with the connection (§6.3, rule 8).
+        if response.stream != nil && HTTPStatus.allowsBody(response.status) && version == .http11 {
+            appendField("Transfer-Encoding", "chunked", to: &bytes)
+        }
         appendField("Date", date, to: &bytes)
         appendConnection(keepAlive: keepAlive, version: version, to: &bytes)
         bytes.append(contentsOf: "\r\n".utf8)

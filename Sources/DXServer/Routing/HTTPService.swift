@@ -157,6 +157,10 @@ public final class HTTPService: HTTPResponder {
                 response = problemResponse(for: error, instance: instance, requestID: requestID)
                 return (decorate(response, requestID: requestID), route.pattern)
             }
+            if isRead && response.status == 200 && response.stream != nil {
+                return (streamed(response, for: request, preconditions: preconditions, requestID: requestID,
+                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+            }
             if isRead && response.status == 200 {
                 let representation = makeRepresentation(response)
                 if route.options.cacheable {
@@ -331,6 +335,22 @@ public final class HTTPService: HTTPResponder {
             response.body = gz
             response.headers.add("Content-Encoding", "gzip")
         }
+        return decorate(response, requestID: requestID)
+    }
+
+    /// A streamed representation (`BodyStream`) as it leaves: never cached, compressed or
+    /// tagged (an ETag would need the whole body), so preconditions see no validator: an
+    /// `If-Match` fails (412) and an `If-None-Match` with tags never matches (RFC 9110 §13.1).
+    private func streamed(_ response: HTTPResponse, for request: HTTPRequest, preconditions: Preconditions, requestID: String,
+                          negotiable: Bool) -> HTTPResponse {
+        if case .failed(let field) = preconditions.evaluate(etag: nil, modifiedAt: nil, method: request.head.method) {
+            let error = Preconditions.failure(field, etag: nil, modifiedAt: nil)
+            return decorate(error.response(instance: request.head.path), requestID: requestID)
+        }
+        var response = response
+        // The same Vary as the resource's other representations (its pages are gzipped), so a
+        // cache keys every answer of this URL alike.
+        response.headers.add("Vary", negotiable ? "Accept, Accept-Encoding" : "Accept-Encoding")
         return decorate(response, requestID: requestID)
     }
 

@@ -52,6 +52,24 @@ public struct QueryParameters: Sendable, Equatable {
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
+    /// Every value of a parameter that may be repeated (`?department=a&department=b`), in
+    /// order; with `splittingCommas`, each value is also split on `,` (`?status=a,b`), which
+    /// is only offered for parameters whose values can never contain a comma. Empty items
+    /// are a 400 naming the parameter: `?status=` or `?status=a,,b` is a mistake, not "any".
+    public func list(_ name: String, splittingCommas: Bool) throws(APIError) -> [String] {
+        var result: [String] = []
+        for pair in pairs where pair.name == name {
+            let items = splittingCommas ? pair.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [pair.value]
+            for item in items {
+                guard !item.isEmpty else {
+                    throw .badRequest("The query parameter '\(name)' has an empty value\(splittingCommas ? " (or an empty item between commas)" : "").", parameter: name)
+                }
+                if !result.contains(item) { result.append(item) }
+            }
+        }
+        return result
+    }
+
     /// An integer parameter within `range`, or nil when absent; anything else is a 400.
     public func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let raw = self[name] else { return nil }

@@ -63,6 +63,16 @@ struct InProcessAPI: APIHarness {
         let date = HTTPDate.format(epochSeconds: Int(Date().timeIntervalSince1970))
         var bytes = HTTPResponseEncoder.head(of: response, date: date, keepAlive: keepAlive, version: version)
         let sendBody = HTTPStatus.allowsBody(response.status) && method != "HEAD"
+        if let stream = response.stream {
+            // A streamed body is pulled whole here, as the engine would send it (its chunk
+            // framing is the encoder's); `stream` stays set so a test can tell it was streamed.
+            var parsed = try parse(bytes, bodyExpected: false)
+            if sendBody {
+                while let chunk = try stream.nextChunk() { parsed.body += chunk }
+            }
+            parsed.stream = stream
+            return parsed
+        }
         if sendBody { bytes += response.body }
         return try parse(bytes, bodyExpected: sendBody)
     }

@@ -14,6 +14,10 @@ struct RawResponse {
     var status: Int
     var headers: [(String, String)]
     var body: [UInt8]
+    /// The body came in chunks (RFC 9112 §7.1); `chunkCount` data chunks, and `complete` when
+    /// the last-chunk arrived (false: the connection ended first, a truncated message).
+    var chunkCount = 0
+    var complete = true
 
     func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
@@ -122,9 +126,8 @@ final class RawClient {
         let noBody = headRequest || status < 200 || status == 204 || status == 304
         if !noBody {
             if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
-                throw RawClientError.malformed("chunked responses are not expected")
-            }
-            if let lengthText = response.header("Content-Length"), let length = Int(lengthText) {
+                try readChunkedBody(into: &response, deadline: deadline)
+            } else if let lengthText = response.header("Content-Length"), let length = Int(lengthText) {
                 while buffer.count < length {
                     if !fill(deadline: deadline) { throw RawClientError.malformed("short body") }
                 }
@@ -137,6 +140,39 @@ final class RawClient {
             }
         }
         return response
+    }
+
+    /// RFC 9112 §7.1: `size CRLF data CRLF` …, `0 CRLF`, trailer lines, CRLF. The end of the
+    /// connection before the last-chunk leaves `complete` false.
+    private func readChunkedBody(into response: inout RawResponse, deadline: Date) throws {
+        func line() throws -> String? {
+            while true {
+                if let end = buffer.indices.dropLast().first(where: { buffer[$0] == 13 && buffer[$0 + 1] == 10 }) {
+                    let text = String(decoding: buffer[0..<end], as: UTF8.self)
+                    buffer.removeFirst(end + 2)
+                    return text
+                }
+                if !fill(deadline: deadline) { return nil }
+            }
+        }
+        response.complete = false
+        while let sizeLine = try line() {
+            guard let size = Int(sizeLine.split(separator: ";").first.map(String.init) ?? "", radix: 16), size >= 0 else {
+                throw RawClientError.malformed("chunk size line '\(sizeLine)'")
+            }
+            if size == 0 {
+                while let trailer = try line(), !trailer.isEmpty {}
+                response.complete = true
+                return
+            }
+            while buffer.count < size + 2 {
+                if !fill(deadline: deadline) { return }
+            }
+            guard buffer[size] == 13, buffer[size + 1] == 10 else { throw RawClientError.malformed("chunk data not followed by CRLF") }
+            response.body += buffer[0..<size]
+            response.chunkCount += 1
+            buffer.removeFirst(size + 2)
+        }
     }
 
     private func findHeadEnd() -> Int? {

@@ -71,6 +71,12 @@ extension Project: CSVRepresentable {
         "id", "measure_code", "policy_id", "title", "description", "department", "status", "status_label", "progress",
         "start_fiscal_year", "end_fiscal_year", "kpi_name", "kpi_unit", "kpi_target", "kpi_actual", "version", "created_at", "updated_at",
     ]
+    public static let csvJapaneseLabels = [
+        "id": "事業ID", "measure_code": "施策コード", "policy_id": "基本方針", "title": "名称", "description": "概要",
+        "department": "担当部署", "status": "状況コード", "status_label": "状況", "progress": "進捗率",
+        "start_fiscal_year": "開始年度", "end_fiscal_year": "終了年度", "kpi_name": "KPI名", "kpi_unit": "KPI単位",
+        "kpi_target": "KPI目標値", "kpi_actual": "KPI実績値", "version": "版", "created_at": "登録日時", "updated_at": "更新日時",
+    ]
     public static let csvNumberColumns: Set<String> = ["id", "policy_id", "progress", "start_fiscal_year", "end_fiscal_year", "kpi_target", "kpi_actual", "version"]
 
     public var csvRow: [String] {
@@ -92,6 +98,9 @@ extension Project: CSVRepresentable {
 extension ProjectHistoryEntry: CSVRepresentable {
     public static let csvHeader = ["id", "project_id", "at", "actor", "action", "changes", "note"]
     public static let csvNumberColumns: Set<String> = ["id", "project_id"]
+    public static let csvJapaneseLabels = [
+        "id": "履歴ID", "project_id": "事業ID", "at": "日時", "actor": "操作者", "action": "操作", "changes": "変更内容", "note": "備考",
+    ]
 
     /// `changes` stays a JSON object in its cell: its shape varies by row.
     public var csvRow: [String] {

@@ -36,6 +36,10 @@ struct SurveyOptionRow: Encodable, CSVRepresentable, NaturallyOrdered, Equatable
         "question_number", "question_text", "option_number", "label", "count", "ratio", "ci95_low", "ci95_high",
         "rank", "no_answer",
     ]
+    static let csvJapaneseLabels = [
+        "question_number": "設問番号", "question_text": "設問", "option_number": "選択肢番号", "label": "選択肢", "count": "回答数",
+        "ratio": "割合", "ci95_low": "95%信頼区間下限", "ci95_high": "95%信頼区間上限", "rank": "順位", "no_answer": "無回答",
+    ]
     static let csvNumberColumns: Set<String> = ["question_number", "option_number", "count", "ratio", "ci95_low", "ci95_high", "rank"]
 
     var csvRow: [String] {
