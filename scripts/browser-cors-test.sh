@@ -24,31 +24,8 @@ if ! python3 -c 'import selenium' 2>/dev/null; then
     fi
 fi
 
-if [ -z "${DXSERVE:-}" ]; then
-    DXSERVE="$(swift build --show-bin-path)/dxserve"
-    [ -x "$DXSERVE" ] || swift build --product dxserve
-fi
-
-tmp="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$DXSERVE" serve --host 127.0.0.1 --port 0 --db "$tmp/dx.sqlite" --migrations migrations >"$tmp/stdout" 2>"$tmp/stderr" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-    # The background shell may not have created stdout yet: under pipefail a missing file
-    # would otherwise end the script here, silently.
-    url="$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$tmp/stdout" 2>/dev/null | head -n 1)" || url=""
-    [ -n "$url" ] && break
-    kill -0 "$pid" 2>/dev/null || { echo "dxserve exited early:" >&2; cat "$tmp/stderr" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$url" ] || { echo "dxserve did not report its port" >&2; cat "$tmp/stderr" >&2; exit 1; }
+source scripts/lib/dxserve.sh
+dxserve_start
 
 # The script stops the browser on SIGTERM; -k covers a browser that will not stop.
 timeout -k 10 180 python3 scripts/browser-cors-test.py "$url"
