@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dxserve", targets: ["dxserve"]),
+        // Libraries only so that the fuzzing package (fuzz/) can depend on this one by path.
+        .library(name: "DXHTTP", targets: ["DXHTTP"]),
+        .library(name: "DXCore", targets: ["DXCore"]),
+        .library(name: "DXServer", targets: ["DXServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -16,10 +16,17 @@ extension SQLiteError: ProblemConvertible {
     /// transaction rolled back and the database is intact. Anything else is 500, and never
     /// carries the SQL or SQLite's message: they describe the server, not the request.
     public var apiError: APIError {
+        operationalProblem ?? APIError(status: 500, detail: "The data could not be read or stored.")
+    }
+
+    /// The answer when the failure is the server's state (busy, full disk, I/O error) rather
+    /// than a bug: every store error type returns this for its database case before its own
+    /// 500, so each of these conditions answers the same on every route.
+    public var operationalProblem: APIError? {
         if isBusy { return .databaseBusy }
         if isFull { return .insufficientStorage }
         if isIOError { return .storageFailed }
-        return APIError(status: 500, detail: "The data could not be read or stored.")
+        return nil
     }
 }
 
