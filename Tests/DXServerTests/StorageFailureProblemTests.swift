@@ -30,9 +30,11 @@ struct StorageFailureProblemTests {
         #expect(SurveyStoreError.database(full).apiError.status == 507)
         #expect(ProjectStoreError.database(io).apiError.status == 503)
         #expect(SurveyStoreError.database(io).apiError.status == 503)
+        #expect(TrackingStoreError.database(full).apiError.status == 507)
+        #expect(TrackingStoreError.database(io).apiError.status == 503)
     }
 
     @Test func insufficientStorageHasItsReasonPhrase() {
-        #expect(HTTPResponse.reason(507) == "Insufficient Storage")
+        #expect(HTTPStatus.reason(507) == "Insufficient Storage")
     }
 }
