@@ -15,8 +15,8 @@ out=${FUZZ_OUT:-$root/.build-fuzz-out}
 swift=${SWIFT:-swift}
 
 # libFuzzer ships with the toolchain's clang runtime on Linux; without it there is nothing to run.
-swiftc_path=$(command -v swiftc || true)
-runtime=$(ls "$(dirname "$(dirname "$(readlink -f "${swiftc_path:-/nonexistent}")")")"/lib/clang/*/lib/*/libclang_rt.fuzzer_no_main*.a 2>/dev/null | head -1 || true)
+source scripts/lib/clang-runtime.sh
+runtime=$(clang_runtime fuzzer_no_main)
 if [ -z "$runtime" ]; then
   echo "fuzz: SKIPPED — this toolchain has no libFuzzer runtime (libclang_rt.fuzzer); fuzzing needs Swift on Linux" >&2
   exit 0

@@ -11,8 +11,8 @@ cd "$(dirname "$0")/.."
 swift=${SWIFT:-swift}
 filter=${1:-'Server(BodyRate|Capacity|Conformance|Connection|Eviction|ExpectContinue|Hardening|Rejection|Representation|SemanticsLive|Timeout)Tests|EngineSyscallTests|ReplayTests|AccessLogTests|TokenBookkeepingCacheTests|DatabaseBusyTests|DatabasePoolTests|GroupCommitTests|TransactionTests'}
 
-swiftc_path=$(command -v swiftc || true)
-runtime=$(ls "$(dirname "$(dirname "$(readlink -f "${swiftc_path:-/nonexistent}")")")"/lib/clang/*/lib/*/libclang_rt.tsan*.a 2>/dev/null | head -1 || true)
+source scripts/lib/clang-runtime.sh
+runtime=$(clang_runtime tsan)
 if [ -z "$runtime" ]; then
   echo "tsan: SKIPPED — this toolchain has no ThreadSanitizer runtime (libclang_rt.tsan)" >&2
   exit 0
