@@ -29,8 +29,12 @@ let package = Package(
         ),
         .target(
             name: "DXServer",
-            dependencies: ["DXCore", "CZlib", "CDXSystem"]
+            dependencies: ["DXCore", "CZlib", "CDXSystem"],
+            plugins: ["EmbedOpenAPI"]
         ),
+        // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).
+        .executableTarget(name: "OpenAPIEmbedder"),
+        .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["OpenAPIEmbedder"]),
         .executableTarget(
             name: "dxserve",
             dependencies: [
