@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// scripts/fuzz.sh sets DX_FUZZ=1 for its own scratch build: the libraries the fuzz targets read
+// bytes with get libFuzzer's coverage and ASan (compile only; fuzz/ links). Flags for only these
+// targets, not -Xswiftc, because the EmbedOpenAPI build tool must link as a normal program.
+let fuzzSettings: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["DX_FUZZ"] == "1" ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 let package = Package(
     name: "dxserve",
@@ -29,17 +36,19 @@ let package = Package(
         .target(name: "CDXSystem"),
         .target(
             name: "DXCore",
-            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: fuzzSettings
         ),
         // The pure HTTP/1.1 pieces: parser, request and response values, response encoder.
         // No sockets, so the compiler keeps the parser testable byte for byte.
-        .target(name: "DXHTTP"),
+        .target(name: "DXHTTP", swiftSettings: fuzzSettings),
         // The epoll loops, connections, sockets and replay cache; it knows its caller only
         // through `HTTPResponder`.
         .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"]),
         .target(
             name: "DXServer",
             dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"],
+            swiftSettings: fuzzSettings,
             plugins: ["EmbedOpenAPI"]
         ),
         // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).

@@ -24,7 +24,10 @@ fi
 
 start=$(date +%s)
 echo "fuzz: building fuzz/ with -sanitize=fuzzer,address" >&2
-"$swift" build --package-path fuzz --scratch-path fuzz/.build -c debug -Xswiftc -sanitize=fuzzer,address
+# DX_FUZZ=1 instruments DXHTTP, DXCore and DXServer (root Package.swift); the harnesses carry
+# their own flags (fuzz/Package.swift). Not -Xswiftc: the EmbedOpenAPI tool must link normally.
+export DX_FUZZ=1
+"$swift" build --package-path fuzz --scratch-path fuzz/.build -c debug
 bin=$("$swift" build --package-path fuzz --scratch-path fuzz/.build -c debug --show-bin-path)
 echo "fuzz: built in $(( $(date +%s) - start )) s" >&2
 
