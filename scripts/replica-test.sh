@@ -11,6 +11,8 @@ bash scripts/install-debian.sh curl python3 >/dev/null
 
 . scripts/lib/dxserve.sh
 bin=.build/release/dxserve; [ -x "$bin" ] || bin=.build/debug/dxserve
+# A release build older than --read-only: take the debug build `make test` just made.
+"$bin" serve --help 2>/dev/null | grep -q -- '--read-only' || bin=.build/debug/dxserve
 DXSERVE="${DXSERVE:-$(pwd)/$bin}"
 "$DXSERVE" serve --help | grep -q -- '--read-only' || { echo "replica-test: FAILED: $DXSERVE has no --read-only (rebuild it)"; exit 1; }
 dxserve_start
