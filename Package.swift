@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "DXServer",
-            dependencies: ["DXCore", "CZlib", "CDXSystem"]
+            dependencies: ["DXCore", "CZlib", "CDXSystem", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "dxserve",

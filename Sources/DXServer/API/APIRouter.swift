@@ -27,6 +27,7 @@ public enum APIRouter {
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
+        PageRoutes.register(on: &router, context: context)
         // The document is the contract for query parameters: one check for every route.
         router.queryRules = QueryParameterRules(document: OpenAPIDocument.json)
         return router
