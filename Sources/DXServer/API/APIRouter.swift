@@ -26,6 +26,8 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        EvaluationRoutes.register(on: &router, context: context)
+        BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
         PageRoutes.register(on: &router, context: context)
         // The document is the contract for query parameters: one check for every route.
