@@ -234,6 +234,24 @@ private func occurrences(of needle: String, in text: String) -> Int {
         }
     }
 
+    @Test func projectPageShowsEvaluationsAndBudgetPerFiscalYear() throws {
+        try withPages { client in
+            let id = try client.create()
+            let evaluation = try client.write("POST", "/api/v1/projects/\(id)/evaluations",
+                                              #"{"period":"2023","rating":"B","comment":"<b>順調</b>に推移"}"#)
+            #expect(evaluation.status == 201, "\(evaluation.text)")
+            let budget = try client.write("PUT", "/api/v1/projects/\(id)/budget/2023", #"{"planned_yen":1200000,"actual_yen":1000000,"note":"補正なし"}"#)
+            #expect(budget.status == 201, "\(budget.text)")
+            _ = try client.write("PUT", "/api/v1/projects/\(id)/budget/2024", #"{"planned_yen":800000,"actual_yen":null}"#)
+            let html = try client.server.get("/projects/\(id)").text
+            #expect(html.contains("<th scope=\"row\">令和5年度</th><td><span class=\"rating rating-B\">B</span> 概ね順調</td>"))
+            #expect(html.contains("&lt;b&gt;順調&lt;/b&gt;に推移"))
+            #expect(html.contains("<th scope=\"row\">令和5年度（2023年度）</th><td class=\"num\">1,200,000円</td><td class=\"num\">1,000,000円</td><td class=\"num\">83.3%</td><td>補正なし</td>"))
+            #expect(html.contains("<td class=\"num\">800,000円</td><td class=\"num\">未確定</td><td class=\"num\">—</td>"))
+            #expect(html.contains("<td class=\"num\">2,000,000円</td><td class=\"num\">1,000,000円</td>"))
+        }
+    }
+
     @Test func homeShowsThePlanWithItsPeriodInReiwaAndSeireki() throws {
         try withAPIService { api in
             let html = try api.get("/").text

@@ -3,9 +3,27 @@ import DXCore
 /// `/projects/{id}`: the project, its KPI with a chart and the numbers as a table, and its
 /// history as a timeline (oldest first, as the API lists it).
 ///
-/// Evaluations and budget per fiscal year (issue 12) have their sections here once their
-/// stores exist: `evaluations` and `budget` stay empty until then and the template says so.
+/// Its evaluations (rating A–D with the Japanese label) and its budget per fiscal year
+/// (planned and actual yen, execution rate) come from the tracking stores, each as a table.
 struct ProjectPage: Sendable {
+    struct EvaluationRow: Sendable {
+        let period: String
+        let rating: String
+        let ratingLabel: String
+        let comment: [String]
+        let evaluatedBy: String
+        let evaluatedAt: String
+        let evaluatedAtText: String
+    }
+
+    struct BudgetRow: Sendable {
+        let fiscalYear: String
+        let planned: String
+        let actual: String
+        let rate: String
+        let note: String
+    }
+
     struct Change: Sendable {
         let field: String
         let old: String?
@@ -30,6 +48,12 @@ struct ProjectPage: Sendable {
     let updatedAtText: String
     /// The KPI chart (server-made SVG, already escaped) with its text alternative inside.
     let kpiChart: String?
+    let evaluations: [EvaluationRow]
+    let hasEvaluations: Bool
+    let budget: [BudgetRow]
+    let hasBudget: Bool
+    let plannedTotal: String
+    let actualTotal: String
     let history: [Event]
     let historyPath: String
 }
@@ -42,6 +66,8 @@ extension Pages {
         let summary = ProjectSummary(project)
         let measure = try plan.measure(code: project.fields.measureCode)
         let history = try projects.history(projectID: id)
+        let evaluations = try EvaluationStore(pool: context.pool).evaluations(projectID: id)
+        let budget = try BudgetStore(pool: context.pool).entries(projectID: id)
         let model = ProjectPage(
             layout: try layout(project.fields.title, .projects),
             project: summary, description: PageFormat.paragraphs(project.fields.description),
@@ -49,9 +75,44 @@ extension Pages {
             measureTitle: "\(project.fields.measureCode) \(measure?.title ?? "")",
             updatedAt: project.updatedAt, updatedAtText: PageFormat.timestamp(project.updatedAt),
             kpiChart: project.fields.kpi.map { KPIChart.svg($0, id: "kpi-\(id)") },
+            evaluations: evaluations.map(ProjectPage.EvaluationRow.init), hasEvaluations: !evaluations.isEmpty,
+            budget: budget.map(ProjectPage.BudgetRow.init), hasBudget: !budget.isEmpty,
+            plannedTotal: ProjectPage.yen(budget.reduce(0) { $0 &+ $1.plannedYen }),
+            actualTotal: ProjectPage.yen(budget.reduce(0) { $0 &+ ($1.actualYen ?? 0) }),
             history: history.map(ProjectPage.Event.init),
             historyPath: "/api/v1/projects/\(id)/history")
         return try render("project", model)
+    }
+}
+
+extension ProjectPage {
+    /// `12,000,000円`.
+    static func yen(_ value: Int) -> String { "\(PageFormat.grouped(value))円" }
+}
+
+extension ProjectPage.EvaluationRow {
+    init(_ evaluation: Evaluation) {
+        period = evaluation.period.label
+        rating = evaluation.rating.rawValue
+        ratingLabel = evaluation.rating.label
+        comment = PageFormat.paragraphs(evaluation.comment)
+        evaluatedBy = evaluation.evaluatedBy
+        evaluatedAt = evaluation.evaluatedAt
+        evaluatedAtText = PageFormat.timestamp(evaluation.evaluatedAt)
+    }
+}
+
+extension ProjectPage.BudgetRow {
+    init(_ entry: BudgetEntry) {
+        fiscalYear = JapaneseEra.fiscalYear(entry.fiscalYear)
+        planned = ProjectPage.yen(entry.plannedYen)
+        actual = entry.actualYen.map(ProjectPage.yen) ?? "未確定"
+        if let actual = entry.actualYen, entry.plannedYen > 0 {
+            rate = PageFormat.percent(Double(actual) / Double(entry.plannedYen))
+        } else {
+            rate = "—"
+        }
+        note = entry.note
     }
 }
 
@@ -69,10 +130,19 @@ extension ProjectPage.Event {
         action = Self.actions[entry.action] ?? entry.action.rawValue
         note = entry.note
         changes = entry.changes.sorted { $0.key < $1.key }.map { field, change in
-            ProjectPage.Change(field: Self.fieldLabels[field] ?? field,
+            ProjectPage.Change(field: Self.fieldLabel(field),
                                old: change.old == .null ? nil : Self.text(change.old, field: field),
                                new: Self.text(change.new, field: field))
         }
+    }
+
+    /// `evaluations.2023.rating` → `評価 2023.rating`; `budget.2023.planned_yen` → `予算 2023.planned_yen`.
+    static func fieldLabel(_ field: String) -> String {
+        if let label = fieldLabels[field] { return label }
+        for (prefix, label) in [("evaluations.", "評価"), ("budget.", "予算")] where field.hasPrefix(prefix) {
+            return "\(label) \(field.dropFirst(prefix.count))"
+        }
+        return field
     }
 
     static func text(_ value: HistoryValue, field: String) -> String {
