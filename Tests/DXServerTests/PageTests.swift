@@ -313,6 +313,35 @@ private func occurrences(of needle: String, in text: String) -> Int {
         #expect(unmeasured.contains("実績 未計測"))
     }
 
+    @Test func pagesFolderIsFoundBesideAnInstalledBinaryOrNamedByDXPages() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let installed = root.appendingPathComponent("share/dxserve/pages/templates")
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        let elsewhere = root.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let found = try PageSite.locateDirectory(explicit: nil, currentDirectory: elsewhere,
+                                                 executableURL: root.appendingPathComponent("bin/dxserve"))
+        #expect(found.path == root.appendingPathComponent("share/dxserve/pages").standardizedFileURL.path)
+        #expect(throws: PageSiteError.self) {
+            try PageSite.locateDirectory(explicit: elsewhere.path, currentDirectory: elsewhere, executableURL: nil)
+        }
+    }
+
+    @Test func withoutTemplatesThePagesAnswer503AndTheAPIStillWorks() throws {
+        try withMigratedContext { context in
+            var router = Router()
+            PageRoutes.register(on: &router, context: context, site: nil, directory: "/nonexistent/pages")
+            PlanRoutes.register(on: &router, context: context)
+            let service = HTTPService(router: router)
+            let page = try InProcessAPI.answer(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8), with: service)
+            #expect(page.status == 503)
+            #expect(String(decoding: page.body, as: UTF8.self).contains("DX_PAGES"))
+            let api = try InProcessAPI.answer(Array("GET /api/v1/plan HTTP/1.1\r\nHost: x\r\n\r\n".utf8), with: service)
+            #expect(api.status == 200)
+        }
+    }
+
     @Test func pagesAreOutsideTheOpenAPIDocument() throws {
         let routes = try withMigratedContext { context in APIRouter.make(context: context, metrics: Metrics()).routes }
         let pages = routes.filter { PageRoutes.patterns.contains($0.pattern) }

@@ -11,15 +11,18 @@ public enum PageRoutes {
         "/assets/site.css", "/assets/favicon.svg",
     ]
 
-    /// `site`: the templates and assets; nil loads them from the `pages/` folder found by
-    /// `PageSite.locateDirectory()`. When they cannot be loaded, every page answers 503 with
-    /// the reason, and the API is unaffected.
-    public static func register(on router: inout Router, context: AppContext, site: PageSite? = nil) {
+    /// `site`: the templates and assets; nil loads them from `directory`, or when that is nil
+    /// from the `pages/` folder `PageSite.locateDirectory()` finds. When they cannot be
+    /// loaded, every page answers 503 with the reason, and the API is unaffected.
+    public static func register(on router: inout Router, context: AppContext, site: PageSite? = nil, directory: String? = nil) {
         let loaded: Result<PageSite, PageSiteError>
         if let site {
             loaded = .success(site)
         } else {
-            loaded = Result { () throws(PageSiteError) -> PageSite in try PageSite(directory: try PageSite.locateDirectory()) }
+            loaded = Result { () throws(PageSiteError) -> PageSite in
+                let folder = if let directory { try PageSite.locateDirectory(explicit: directory) } else { try PageSite.locateDirectory() }
+                return try PageSite(directory: folder)
+            }
         }
         guard case .success(let site) = loaded else {
             if case .failure(let error) = loaded { registerUnavailable(on: &router, reason: error) }
