@@ -39,8 +39,12 @@ let package = Package(
             dependencies: [
                 "DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedOpenAPI"]
         ),
+        // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).
+        .executableTarget(name: "OpenAPIEmbedder"),
+        .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["OpenAPIEmbedder"]),
         .executableTarget(
             name: "dxserve",
             dependencies: [
