@@ -60,9 +60,12 @@ public enum PageRoutes {
         }
     }
 
-    /// `/api` and everything under it answer problem+json, never a page.
+    /// `/api` and everything that may be meant for it answer problem+json, never a page: any
+    /// spelling starting `/api` (`/api%2Fv1…` too) and any path starting with an empty
+    /// segment (`//api/…`).
     static func isAPIPath(_ path: String) -> Bool {
-        path == "/api" || path.hasPrefix("/api/") || path.hasPrefix("/api?") || path.hasPrefix("/api.")
+        let lowered = path.lowercased()
+        return lowered.hasPrefix("/api") || lowered.hasPrefix("//")
     }
 
     private static func registerUnavailable(on router: inout Router, reason: PageSiteError) {
