@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +48,10 @@ let package = Package(
         .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"]),
         .target(
             name: "DXServer",
-            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"],
+            dependencies: [
+                "DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: fuzzSettings,
             plugins: ["EmbedOpenAPI"]
         ),

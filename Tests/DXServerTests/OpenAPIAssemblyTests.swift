@@ -24,7 +24,9 @@ import Testing
         (value as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["$ref"] as? String }
     }
 
-    static let routes: [Route] = (try? withMigratedContext { APIRouter.make(context: $0, metrics: Metrics()).routes }) ?? []
+    /// The API's routes; the HTML pages (`PageRoutes`) are outside the document.
+    static let routes: [Route] = ((try? withMigratedContext { APIRouter.make(context: $0, metrics: Metrics()).routes }) ?? [])
+        .filter { !PageRoutes.patterns.contains($0.pattern) }
 
     @Test func editedFileHasNoCSVTwinNoSharedHeaderAndNoSharedProblem() throws {
         let source = try ServedOpenAPI.source()

@@ -37,6 +37,8 @@ public enum APIRouter {
         router.get(ownRoute.pattern, options: ownRoute.options) { _ in
             HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: document.bytes)
         }
+        // After the document is made from the table: the HTML pages are outside /api and outside it.
+        PageRoutes.register(on: &router, context: context)
         // The document is the contract for query parameters: one check for every route.
         router.queryRules = QueryParameterRules(document: document.json)
         return router
