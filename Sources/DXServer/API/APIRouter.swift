@@ -26,6 +26,8 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        EvaluationRoutes.register(on: &router, context: context)
+        BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
         // The API document, completed from this table and made once; it describes itself too.
         let ownRoute = OpenAPIAssembler.RouteSummary(method: "GET", pattern: "/openapi.json", options: .publicRead)

@@ -1,3 +1,4 @@
+import DXHTTP
 import CDXSystem
 import Dispatch
 import Foundation
@@ -9,7 +10,7 @@ public final class HTTPServer: @unchecked Sendable {
     // Set once in init/start, read from every loop thread afterwards.
     public let configuration: ServerConfiguration
     let responder: any HTTPResponder
-    let accessLog: AccessLog?
+    public let accessLog: AccessLog?
     /// Handlers that may block on SQLite run here, never on a loop thread. The global
     /// concurrent queue keeps the number of threads near the number of cores.
     let workers = DispatchQueue(label: "dxserve.workers", qos: .userInitiated, attributes: .concurrent)
@@ -161,7 +162,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// A system call failed at run time: counted, and reported to the owner's log.
-    func noteSyscallFailure(_ error: SocketError) {
+    package func noteSyscallFailure(_ error: SocketError) {
         switch error {
         case let .failed(call, code):
             noteSyscallFailure(call, code)
@@ -170,7 +171,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    func noteSyscallFailure(_ call: String, _ code: Int32) {
+    package func noteSyscallFailure(_ call: String, _ code: Int32) {
         statistics.noteSyscallFailure(call)
         onSystemError("level=error call=\(call) errno=\(code) error=\"\(String(cString: strerror(code)))\"")
     }

@@ -1,3 +1,4 @@
+import DXHTTP
 /// A `BodyStream` being sent on a connection: what the connection needs to go on pulling it
 /// and to finish the exchange when it ends (the log line and keep-alive are settled then).
 struct StreamingBody {

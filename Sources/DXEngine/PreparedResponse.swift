@@ -1,3 +1,4 @@
+import DXHTTP
 /// A response kept as ready bytes for the next request whose head is byte for byte the same:
 /// the status line and every field but those that belong to the moment (`Date`, a generated
 /// `X-Request-Id`), the body, and what the access log and metrics need. A class, so that
@@ -18,7 +19,7 @@ final class PreparedResponse {
     let record: @Sendable (UInt64) -> Void
 
     init(response: HTTPResponse, head: HTTPRequestHead, record: @escaping @Sendable (UInt64) -> Void) {
-        generatesRequestID = !RequestIDGenerator.isSane(head.headers["X-Request-Id"] ?? "")
+        generatesRequestID = !HTTPRequestID.isSane(head.headers["X-Request-Id"] ?? "")
         echoedRequestID = generatesRequestID ? [] : Array((response.headers["X-Request-Id"] ?? "-").utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)

@@ -1,3 +1,4 @@
+import DXHTTP
 import Glibc
 
 /// errno turned into a small typed error right at the call that failed.

@@ -1,3 +1,4 @@
+import DXHTTP
 import CDXSystem
 
 public enum CPUAffinity {

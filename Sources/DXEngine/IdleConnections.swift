@@ -1,3 +1,4 @@
+import DXHTTP
 /// A loop's connections that have no request in progress (idle keep-alive, or accepted and
 /// silent), longest-idle first: an intrusive doubly linked list through the connections
 /// themselves, so joining, leaving and taking the oldest are O(1) with no allocation.

@@ -1,3 +1,4 @@
+import DXHTTP
 import Glibc
 
 /// Answers a request whose head is byte for byte one answered before from a public,
@@ -7,7 +8,7 @@ import Glibc
 /// sends the same head every time, so this is the hot path.
 ///
 /// One per loop thread, touched by that thread only: no lock.
-final class ReplayCache {
+package final class ReplayCache {
     struct Entry {
         let head: [UInt8]
         let version: UInt64
@@ -15,7 +16,7 @@ final class ReplayCache {
     }
 
     /// Heads longer than this are never kept (a browser's ~500-byte head fits).
-    static let maxHeadBytes = 2048
+    package static let maxHeadBytes = 2048
     static let maxEntries = 1024
     private var entries: [UInt64: Entry] = [:]
 
@@ -44,7 +45,7 @@ final class ReplayCache {
 
     /// The length through the blank line that ends a head (RFC 9112 §2.1), when the bytes start
     /// with a method's first letter and hold a whole head within `maxHeadBytes`.
-    static func headLength(_ bytes: UnsafeRawBufferPointer) -> Int? { scan(bytes)?.length }
+    package static func headLength(_ bytes: UnsafeRawBufferPointer) -> Int? { scan(bytes)?.length }
 
     /// The head's length and its hash in one pass over the bytes: this runs on every request a
     /// loop reads whole.

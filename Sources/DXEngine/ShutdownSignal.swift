@@ -1,3 +1,4 @@
+import DXHTTP
 import Synchronization
 
 /// Raised once, when a server's shutdown begins; shared with whatever must know at once

@@ -1,3 +1,4 @@
+import DXHTTP
 import CDXSystem
 import Dispatch
 import Glibc
@@ -547,7 +548,7 @@ final class Connection {
         guard state == .reading else { return }
         if bodyRateStart != 0 && parser.isReadingBody && bodyIsTooSlow(now: now) {
             loop.server.statistics.noteTimeout(.bodyRate)
-            fail(status: 408, detail: "The request body arrived slower than \(Metrics.format(config.minBodyRate)) bytes per second.")
+            fail(status: 408, detail: "The request body arrived slower than \(Self.describe(config.minBodyRate)) bytes per second.")
             return
         }
         guard deadline != 0, now >= deadline else { return }
@@ -570,6 +571,11 @@ final class Connection {
         guard elapsed >= Self.nanoseconds(config.bodyRateGrace) else { return false }
         let received = Double(parser.bodyBytesReceived - bodyRateBaseline)
         return received < minimum * (Double(elapsed) / 1e9)
+    }
+
+    /// A rate for a problem detail: whole numbers without a fraction, as the metrics print them.
+    static func describe(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 
     /// Graceful shutdown: idle connections go now; busy ones after their response; one that

@@ -1,3 +1,4 @@
+import DXHTTP
 import Dispatch
 import Glibc
 import Synchronization
@@ -142,7 +143,7 @@ public final class AccessLog: @unchecked Sendable {
     }
 
     /// A path is client-chosen: keep the line one line, and its fields separable.
-    static func sanitize(_ path: String) -> String {
+    package static func sanitize(_ path: String) -> String {
         if !path.isEmpty && path.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { return path }
         var out = ""
         for scalar in path.unicodeScalars {

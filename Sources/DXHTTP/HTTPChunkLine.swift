@@ -1,9 +1,9 @@
 /// The line that starts each chunk (RFC 9112 §7.1): `chunk-size [ chunk-ext ]`, given
 /// without its CRLF. Extensions are validated and dropped: nothing here uses them.
-enum HTTPChunkLine {
+package enum HTTPChunkLine {
     /// Longer lines are refused: extensions are tiny in practice, and an unbounded line
     /// would let a client park unlimited bytes outside the body limit.
-    static let maxLength = 4096
+    package static let maxLength = 4096
 
     /// 15 hex digits already exceed any body limit; more could overflow Int.
     static let maxSignificantDigits = 15

@@ -1,3 +1,4 @@
+import DXHTTP
 /// Everything the engine can be tuned with. Durations are seconds.
 public struct ServerConfiguration: Sendable {
     public var host: String = "127.0.0.1"

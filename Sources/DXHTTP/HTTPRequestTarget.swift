@@ -11,7 +11,7 @@
 ///
 /// The path is split on its raw "/" and only then is each segment decoded (RFC 3986 §2.2):
 /// `%2F` is data inside a segment, never a separator, so `/a%2Fb` is one segment `a/b`.
-struct HTTPRequestTarget: Equatable {
+package struct HTTPRequestTarget: Equatable {
     /// The path exactly as sent, still percent-encoded; "*" for asterisk-form.
     var path: String
     /// The path's segments, each percent-decoded: `/` is `[]`, `/a/b` is `["a", "b"]`,
@@ -24,7 +24,7 @@ struct HTTPRequestTarget: Equatable {
     var scheme: String?
 
     /// `bytes` were already checked to be visible ASCII without `#`.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, method: String) throws(HTTPParseError) -> HTTPRequestTarget {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, method: String) throws(HTTPParseError) -> HTTPRequestTarget {
         if method == "CONNECT" { throw .connectNotSupported }
 
         if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
@@ -81,7 +81,7 @@ struct HTTPRequestTarget: Equatable {
     }
 
     /// Splits a raw absolute path (it starts with "/") on "/", then decodes each segment.
-    static func segments(of path: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> [String] {
+    package static func segments(of path: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> [String] {
         guard path.count > 1 else { return [] }
         var segments: [String] = []
         var start = 1
@@ -96,7 +96,7 @@ struct HTTPRequestTarget: Equatable {
 
     /// The decoded segments of a raw absolute path, or nil when it does not start with "/"
     /// or its percent-encoding is malformed.
-    static func segments(of path: String) -> [String]? {
+    package static func segments(of path: String) -> [String]? {
         var copy = path
         return copy.withUTF8 { bytes in
             guard bytes.first == UInt8(ascii: "/") else { return nil }
@@ -109,7 +109,7 @@ struct HTTPRequestTarget: Equatable {
     /// `%1F`, `%7F`) do decode: routing works per segment, so a literal segment holding one
     /// simply does not match (404), and a parameter holding one is refused by
     /// `Request.parameter` with a 400 that names it; the access log escapes them.
-    static func percentDecode(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> String {
+    package static func percentDecode(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> String {
         guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
         var decoded = [UInt8]()
         decoded.reserveCapacity(bytes.count)

@@ -1,3 +1,4 @@
+import DXHTTP
 import Synchronization
 
 /// What the engine counts about itself, for `/metrics` and tests. Written from the loop
