@@ -26,6 +26,7 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        KPIRoutes.register(on: &router, context: context)
         EvaluationRoutes.register(on: &router, context: context)
         BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
