@@ -305,11 +305,11 @@ private func occurrences(of needle: String, in text: String) -> Int {
     }
 
     @Test func kpiChartHasATextAlternativeAndClampsItsBars() {
-        let svg = KPIChart.svg(KPI(name: "<利用>", unit: "件", target: 100, actual: 250), id: "k")
+        let svg = KPISummaryChart.svg(KPI(name: "<利用>", unit: "件", target: 100, actual: 250), id: "k")
         #expect(svg.contains("aria-labelledby=\"k-title\""))
         #expect(svg.contains("<title id=\"k-title\">&lt;利用&gt;: 目標 100件、実績 250件（達成率 250.0%）</title>"))
         #expect(!svg.contains("width=\"-"))
-        let unmeasured = KPIChart.svg(KPI(name: "x", unit: "%", target: 0, actual: nil), id: "z")
+        let unmeasured = KPISummaryChart.svg(KPI(name: "x", unit: "%", target: 0, actual: nil), id: "z")
         #expect(unmeasured.contains("実績 未計測"))
     }
 

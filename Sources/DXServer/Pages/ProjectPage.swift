@@ -74,7 +74,7 @@ extension Pages {
             measurePath: "/measures/\(project.fields.measureCode)",
             measureTitle: "\(project.fields.measureCode) \(measure?.title ?? "")",
             updatedAt: project.updatedAt, updatedAtText: PageFormat.timestamp(project.updatedAt),
-            kpiChart: project.fields.kpi.map { KPIChart.svg($0, id: "kpi-\(id)") },
+            kpiChart: project.fields.kpi.map { KPISummaryChart.svg($0, id: "kpi-\(id)") },
             evaluations: evaluations.map(ProjectPage.EvaluationRow.init), hasEvaluations: !evaluations.isEmpty,
             budget: budget.map(ProjectPage.BudgetRow.init), hasBudget: !budget.isEmpty,
             plannedTotal: ProjectPage.yen(budget.reduce(0) { $0 &+ $1.plannedYen }),

@@ -4,7 +4,7 @@ import DXCore
 /// alternative (`<title>` named by `aria-labelledby`) says the numbers, and the page puts the
 /// same numbers in a table beside it. Pure: the same KPI always gives the same bytes.
 /// Bars share one scale, the larger of target and actual, so an exceeded target shows.
-enum KPIChart {
+enum KPISummaryChart {
     static let width = 480.0
     static let barHeight = 24.0
     static let rowHeight = 56.0
