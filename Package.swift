@@ -40,8 +40,12 @@ let package = Package(
         .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"], swiftSettings: crossModuleInlining),
         .target(
             name: "DXServer",
-            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"]
+            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"],
+            plugins: ["EmbedOpenAPI"]
         ),
+        // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).
+        .executableTarget(name: "OpenAPIEmbedder"),
+        .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["OpenAPIEmbedder"]),
         .executableTarget(
             name: "dxserve",
             dependencies: [
