@@ -124,21 +124,30 @@ final class Connection: DeadlineQueued {
     /// half-closed; while output is pending only the write timeout (a slow reader of a large
     /// response is not idle, and a pipelined request behind it is not late); otherwise, while
     /// reading, the read deadline.
+    ///
+    /// Lazily: a deadline of the kind already queued that falls due later (keep-alive traffic
+    /// pushing its idle deadline on, a slow reader making write progress) stays where it is,
+    /// and `deadlinePassed` re-queues it when the earlier one comes up. The hot path then
+    /// touches no list at all.
     private func updateTimer() {
-        let wanted: Deadline?
+        let wanted = currentDeadline
+        if let queued = queuedDeadline, let wanted, queued.kind == wanted.kind, wanted.at >= queued.at { return }
+        if wanted != queuedDeadline { loop.deadlines.schedule(self, wanted) }
+    }
+
+    /// The one deadline that applies now, as `updateTimer` describes.
+    private var currentDeadline: Deadline? {
         switch state {
         case .closed:
-            wanted = nil
+            return nil
         case .lingering:
-            wanted = lingerDeadline
+            return lingerDeadline
         case .reading, .processing, .closing:
             if hasPendingOutput {
-                wanted = Deadline(.write, at: lastWriteProgress &+ Deadline.nanoseconds(config.writeTimeout))
-            } else {
-                wanted = state == .reading ? readDeadline : nil
+                return Deadline(.write, at: lastWriteProgress &+ Deadline.nanoseconds(config.writeTimeout))
             }
+            return state == .reading ? readDeadline : nil
         }
-        if wanted != queuedDeadline { loop.deadlines.schedule(self, wanted) }
     }
 
     /// Edge-triggered: drain the socket until EAGAIN, unless back-pressure says to wait.
@@ -156,18 +165,20 @@ final class Connection: DeadlineQueued {
                 close()
                 return
             }
-            if parser.isIdle && readDeadlineIsIdle {
-                // The first byte after an idle keep-alive period starts the header deadline;
-                // bytes that keep the parser idle (bare CRLFs) do not restart it.
-                requestStarted = MonotonicClock.now()
-                setDeadline(.header, seconds: config.headerTimeout)
-            }
+            if parser.isIdle && readDeadlineIsIdle { requestStarted = MonotonicClock.now() }
             var bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n])
             if parser.isIdle {
                 let replayed = replay(bytes)
                 if replayed == n { continue }
                 bytes = UnsafeRawBufferPointer(rebasing: bytes[replayed...])
                 replayCandidate = ReplayCache.headLength(bytes).map { Array(bytes[0..<$0]) }
+            }
+            if parser.isIdle && readDeadlineIsIdle {
+                // The first byte after an idle keep-alive period that is not a replayed head
+                // starts the header deadline; bytes that keep the parser idle (bare CRLFs) do
+                // not restart it.
+                if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+                setDeadline(.header, seconds: config.headerTimeout)
             }
             parser.append(bytes)
             processInput()
@@ -546,16 +557,18 @@ final class Connection: DeadlineQueued {
 
     /// The deadline this connection was queued under has passed (the queue has already
     /// unqueued it).
-    func deadlinePassed(_ deadline: Deadline, now: UInt64) {
+    func deadlinePassed(_ queued: Deadline, now: UInt64) {
+        // What was queued may since have been pushed on or replaced (`updateTimer` is lazy).
+        guard let deadline = currentDeadline else { return }
+        guard deadline.hasPassed(at: now) else {
+            loop.deadlines.schedule(self, deadline)
+            return
+        }
         switch deadline.kind {
         case .write, .linger:
             close()
             return
         case .idle, .header, .body:
-            guard state == .reading, !hasPendingOutput else {
-                updateTimer()
-                return
-            }
             if deadline.kind == .idle || parser.isIdle {
                 close()
                 return
