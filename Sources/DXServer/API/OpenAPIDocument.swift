@@ -3478,6 +3478,1032 @@ public enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/v1/projects/{id}/evaluations": {
+      "get": {
+        "operationId": "listEvaluations",
+        "summary": "A project's evaluations",
+        "tags": [
+          "projects"
+        ],
+        "description": "A project's periodic evaluations (達成状況): `rating` A–D with its Japanese `rating_label`, the period with its 令和 label. An archived project is 410.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A project's evaluations (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EvaluationCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createEvaluation",
+        "summary": "Evaluate a project for a period",
+        "tags": [
+          "projects"
+        ],
+        "description": "One evaluation per project and period: a second one is a 409 naming the existing one (correct it with PATCH). The period must lie within the project's fiscal years. `evaluated_by` is the token's name. Written together with a row of the project's history (changes named `evaluations.PERIOD.rating` and `.comment`).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/Idempotency-Key"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EvaluationCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created; or, with `Idempotent-Replayed: true`, the stored answer of the earlier request with the same `Idempotency-Key` and body.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/Idempotent-Replayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The project already has an evaluation for this period (`existing` names it).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "415": {
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "description": "The body is not valid JSON or not a JSON object, or a header is malformed.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/evaluations.csv": {
+      "get": {
+        "operationId": "listEvaluationsCSV",
+        "summary": "A project's evaluations as CSV",
+        "tags": [
+          "projects"
+        ],
+        "description": "A project's periodic evaluations (達成状況): `rating` A–D with its Japanese `rating_label`, the period with its 令和 label. An archived project is 410.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A project's evaluations as CSV (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/evaluations/{period}": {
+      "get": {
+        "operationId": "getEvaluation",
+        "summary": "One evaluation",
+        "tags": [
+          "projects"
+        ],
+        "description": "With a strong `ETag` (send it as `If-Match` to correct the evaluation) and `Last-Modified`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/evaluationPeriod"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The evaluation.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Last-Modified": {
+                "$ref": "#/components/headers/Last-Modified"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "correctEvaluation",
+        "summary": "Correct an evaluation",
+        "tags": [
+          "projects"
+        ],
+        "description": "Changes `rating` and/or `comment`. `If-Match` with the current ETag is required (428 without it; 412 when stale, nothing written). `note` goes to the history. A correction that changes nothing writes nothing.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/evaluationPeriod"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EvaluationPatch"
+              }
+            },
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/EvaluationPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The corrected evaluation.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evaluation"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "No If-Match: a correction must name the version it corrects.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "415": {
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "description": "The body is not valid JSON or not a JSON object, or a header is malformed.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/budget": {
+      "get": {
+        "operationId": "listBudget",
+        "summary": "A project's budget per fiscal year",
+        "tags": [
+          "projects"
+        ],
+        "description": "A project's budget per fiscal year: `planned_yen` (予算) and `actual_yen` (決算, null until settled), whole yen. An archived project is 410.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A project's budget per fiscal year (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BudgetEntryCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/budget.csv": {
+      "get": {
+        "operationId": "listBudgetCSV",
+        "summary": "A project's budget as CSV",
+        "tags": [
+          "projects"
+        ],
+        "description": "A project's budget per fiscal year: `planned_yen` (予算) and `actual_yen` (決算, null until settled), whole yen. An archived project is 410. The CSV is also what `dxserve import budget` reads.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A project's budget as CSV (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/projects/{id}/budget/{fiscal_year}": {
+      "get": {
+        "operationId": "getBudgetYear",
+        "summary": "A project's budget for one fiscal year",
+        "tags": [
+          "projects"
+        ],
+        "description": "With a strong `ETag` and `Last-Modified`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/budgetFiscalYear"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The year's budget.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Last-Modified": {
+                "$ref": "#/components/headers/Last-Modified"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BudgetEntry"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      },
+      "put": {
+        "operationId": "putBudgetYear",
+        "summary": "Set a project's budget for one fiscal year",
+        "tags": [
+          "projects"
+        ],
+        "description": "Idempotent: the body is the year's whole budget. 201 (with `Location`) when it creates the year, 200 when it replaces it (a PUT of the same values writes nothing). The year must lie within the project's fiscal years. `If-Match` replaces only the version given (412 otherwise); `If-None-Match: *` only creates. Written together with a row of the project's history (changes named `budget.YEAR.planned_yen`, `.actual_yen`, `.note`).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/projectId"
+          },
+          {
+            "$ref": "#/components/parameters/budgetFiscalYear"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Unmodified-Since"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BudgetPut"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Replaced.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BudgetEntry"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BudgetEntry"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "410": {
+            "$ref": "#/components/responses/Gone"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "415": {
+            "$ref": "#/components/responses/ProjectUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "400": {
+            "description": "The body is not valid JSON or not a JSON object, or a header is malformed.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/budget": {
+      "get": {
+        "operationId": "listBudgetTotals",
+        "summary": "Budget totals by policy and measure",
+        "tags": [
+          "projects"
+        ],
+        "description": "Budget totals by basic policy and by measure for each fiscal year, over live projects: planned yen, settled actual yen (null when none is settled), and how many projects are budgeted and settled.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/budgetTotalsYear"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Budget totals by policy and measure (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BudgetTotalCollection"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV with a header row, UTF-8."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/api/v1/budget.csv": {
+      "get": {
+        "operationId": "listBudgetTotalsCSV",
+        "summary": "Budget totals as CSV",
+        "tags": [
+          "projects"
+        ],
+        "description": "Budget totals by basic policy and by measure for each fiscal year, over live projects: planned yen, settled actual yen (null when none is settled), and how many projects are budgeted and settled.\n\nA paged collection; also CSV with `Accept: text/csv` or the `.csv` path (`?header=ja` for Japanese column labels).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/budgetTotalsYear"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          },
+          {
+            "$ref": "#/components/parameters/bom"
+          },
+          {
+            "$ref": "#/components/parameters/csvHeader"
+          },
+          {
+            "$ref": "#/components/parameters/If-None-Match"
+          },
+          {
+            "$ref": "#/components/parameters/If-Match"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Budget totals as CSV (with `Accept: text/csv`, the CSV representation).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/Access-Control-Allow-Origin"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -4686,7 +5712,9 @@ public enum OpenAPIDocument {
                 "title",
                 "project_count",
                 "status_counts",
-                "mean_progress"
+                "mean_progress",
+                "ratings",
+                "budget"
               ],
               "properties": {
                 "id": {
@@ -4710,6 +5738,16 @@ public enum OpenAPIDocument {
                   "minimum": 0,
                   "maximum": 100,
                   "description": "Mean progress (0–100) of the live projects, rounded to one decimal place; null when there are none."
+                },
+                "ratings": {
+                  "$ref": "#/components/schemas/RatingCounts"
+                },
+                "budget": {
+                  "type": "array",
+                  "description": "Planned and actual yen per fiscal year (oldest first), summed over the live projects.",
+                  "items": {
+                    "$ref": "#/components/schemas/YearBudget"
+                  }
                 }
               }
             }
@@ -4724,7 +5762,9 @@ public enum OpenAPIDocument {
                 "title",
                 "project_count",
                 "status_counts",
-                "mean_progress"
+                "mean_progress",
+                "ratings",
+                "budget"
               ],
               "properties": {
                 "code": {
@@ -4751,6 +5791,16 @@ public enum OpenAPIDocument {
                   "minimum": 0,
                   "maximum": 100,
                   "description": "Mean progress (0–100) of the live projects, rounded to one decimal place; null when there are none."
+                },
+                "ratings": {
+                  "$ref": "#/components/schemas/RatingCounts"
+                },
+                "budget": {
+                  "type": "array",
+                  "description": "Planned and actual yen per fiscal year (oldest first), summed over the live projects.",
+                  "items": {
+                    "$ref": "#/components/schemas/YearBudget"
+                  }
                 }
               }
             }
@@ -5708,6 +6758,470 @@ public enum OpenAPIDocument {
             }
           }
         ]
+      },
+      "Evaluation": {
+        "type": "object",
+        "description": "A periodic evaluation of a project (達成状況の評価); one per project and period.",
+        "required": [
+          "project_id",
+          "period",
+          "period_label",
+          "fiscal_year",
+          "rating",
+          "rating_label",
+          "comment",
+          "evaluated_by",
+          "evaluated_at",
+          "version",
+          "updated_at"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "period": {
+            "type": "string",
+            "pattern": "^[0-9]{4}(H[12])?$",
+            "description": "`2023` (a fiscal year) or `2023H1`/`2023H2` (its halves).",
+            "examples": [
+              "2023H1"
+            ]
+          },
+          "period_label": {
+            "type": "string",
+            "description": "The period in the Japanese calendar: `令和5年度`, `令和5年度上半期`, `令和5年度下半期`.",
+            "examples": [
+              "令和5年度上半期"
+            ]
+          },
+          "fiscal_year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "rating": {
+            "type": "string",
+            "enum": [
+              "A",
+              "B",
+              "C",
+              "D"
+            ],
+            "description": "A 順調（計画以上）: on or ahead of plan; B 概ね順調: broadly on plan; C やや遅れ: somewhat behind; D 遅れ: behind. The scale and labels are this API's choice (the plan defines none), after the wording Japanese municipalities use in 事務事業評価."
+          },
+          "rating_label": {
+            "type": "string",
+            "enum": [
+              "順調（計画以上）",
+              "概ね順調",
+              "やや遅れ",
+              "遅れ"
+            ]
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 2000,
+            "description": "Multi-line text; empty when none."
+          },
+          "evaluated_by": {
+            "type": "string",
+            "description": "The name of the admin token that made the evaluation."
+          },
+          "evaluated_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Bumped by every correction; the ETag is derived from it."
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was last corrected (`evaluated_at` until then)."
+          }
+        }
+      },
+      "EvaluationCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "period",
+          "rating"
+        ],
+        "description": "A new evaluation. Every bad member is listed in one 422.",
+        "properties": {
+          "period": {
+            "type": "string",
+            "pattern": "^(20[0-9]{2}|2100)(H[12])?$",
+            "description": "A fiscal year (`2023`) or one of its halves (`2023H1`, `2023H2`), within the project's fiscal years (start_fiscal_year–end_fiscal_year); otherwise a 422.",
+            "examples": [
+              "2023H1"
+            ]
+          },
+          "rating": {
+            "type": "string",
+            "enum": [
+              "A",
+              "B",
+              "C",
+              "D"
+            ],
+            "description": "A 順調（計画以上）: on or ahead of plan; B 概ね順調: broadly on plan; C やや遅れ: somewhat behind; D 遅れ: behind. The scale and labels are this API's choice (the plan defines none), after the wording Japanese municipalities use in 事務事業評価."
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+            "description": "Multi-line (tab and line breaks allowed); null or absent is empty."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+            "description": "Why; kept in the project's history, not in the evaluation."
+          }
+        }
+      },
+      "EvaluationPatch": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A correction: `rating` and `comment` given replace; `period` may only repeat the evaluation's own period.",
+        "properties": {
+          "period": {
+            "type": "string",
+            "pattern": "^(20[0-9]{2}|2100)(H[12])?$"
+          },
+          "rating": {
+            "type": "string",
+            "enum": [
+              "A",
+              "B",
+              "C",
+              "D"
+            ]
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+            "description": "Multi-line (tab and line breaks allowed); null or absent is empty."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+            "description": "Why; kept in the project's history, not in the evaluation."
+          }
+        }
+      },
+      "EvaluationCollection": {
+        "type": "object",
+        "description": "A project's evaluations, oldest period first (a year's H1, H2, then the whole year).",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Evaluation"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "BudgetEntry": {
+        "type": "object",
+        "description": "A project's budget for one fiscal year, in whole yen.",
+        "required": [
+          "project_id",
+          "fiscal_year",
+          "fiscal_year_label",
+          "planned_yen",
+          "actual_yen",
+          "note",
+          "version",
+          "created_at",
+          "updated_at"
+        ],
+        "properties": {
+          "project_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "fiscal_year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "fiscal_year_label": {
+            "type": "string",
+            "examples": [
+              "令和5年度"
+            ]
+          },
+          "planned_yen": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000000000,
+            "description": "Budgeted (予算額), whole yen, 0 to 1,000,000,000,000."
+          },
+          "actual_yen": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1000000000000,
+            "description": "Spent (決算額), whole yen; null until the year is settled."
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "BudgetPut": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "planned_yen"
+        ],
+        "description": "The fiscal year's whole budget (a PUT replaces it). Every bad member is listed in one 422.",
+        "properties": {
+          "planned_yen": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 1000000000000,
+            "description": "Whole yen, 0 to 1,000,000,000,000 (one trillion: far above any project's yearly budget)."
+          },
+          "actual_yen": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1000000000000,
+            "description": "Whole yen; null or absent until the year is settled."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$",
+            "description": "Multi-line; stored with the budget."
+          }
+        }
+      },
+      "BudgetEntryCollection": {
+        "type": "object",
+        "description": "A project's budget, oldest fiscal year first.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BudgetEntry"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "BudgetTotal": {
+        "type": "object",
+        "description": "One policy's or measure's budget for one fiscal year, summed over its live projects.",
+        "required": [
+          "fiscal_year",
+          "fiscal_year_label",
+          "level",
+          "policy_id",
+          "measure_code",
+          "title",
+          "planned_yen",
+          "actual_yen",
+          "project_count",
+          "settled_count"
+        ],
+        "properties": {
+          "fiscal_year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "planned_yen": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "actual_yen": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Sum of the settled actuals; null when none is settled."
+          },
+          "project_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Live projects with a budget for the year."
+          },
+          "settled_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of those, how many are settled (actual_yen set)."
+          },
+          "fiscal_year_label": {
+            "type": "string"
+          },
+          "level": {
+            "type": "string",
+            "enum": [
+              "policy",
+              "measure"
+            ]
+          },
+          "policy_id": {
+            "type": "integer"
+          },
+          "measure_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Null on a policy row."
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
+      "BudgetTotalCollection": {
+        "type": "object",
+        "description": "For each fiscal year, each policy followed by its measures (plan order), zeros included.",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BudgetTotal"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/CollectionMeta"
+          }
+        }
+      },
+      "RatingCounts": {
+        "type": "object",
+        "description": "Live projects by the rating of their latest evaluation (the last period: a year's H1, H2, then the whole year); `unevaluated` have none.",
+        "required": [
+          "A",
+          "B",
+          "C",
+          "D",
+          "unevaluated"
+        ],
+        "properties": {
+          "A": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "B": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "C": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "D": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "unevaluated": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "YearBudget": {
+        "type": "object",
+        "required": [
+          "fiscal_year",
+          "planned_yen",
+          "actual_yen",
+          "project_count",
+          "settled_count"
+        ],
+        "properties": {
+          "fiscal_year": {
+            "type": "integer",
+            "minimum": 2000,
+            "maximum": 2100
+          },
+          "planned_yen": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "actual_yen": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "description": "Sum of the settled actuals; null when none is settled."
+          },
+          "project_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Live projects with a budget for the year."
+          },
+          "settled_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of those, how many are settled (actual_yen set)."
+          }
+        }
       }
     },
     "parameters": {
@@ -6194,6 +7708,46 @@ public enum OpenAPIDocument {
           "type": "string",
           "examples": [
             "Sun, 06 Nov 2022 08:49:37 GMT"
+          ]
+        }
+      },
+      "evaluationPeriod": {
+        "name": "period",
+        "in": "path",
+        "required": true,
+        "description": "The evaluation's period: a fiscal year (`2023`, April 2023 – March 2024) or one of its halves (`2023H1` April–September, `2023H2` October–March), years 2000–2100. Anything else names nothing (404).",
+        "schema": {
+          "type": "string",
+          "pattern": "^(20[0-9]{2}|2100)(H[12])?$",
+          "examples": [
+            "2023H1"
+          ]
+        }
+      },
+      "budgetFiscalYear": {
+        "name": "fiscal_year",
+        "in": "path",
+        "required": true,
+        "description": "The fiscal year (April to March), 2000–2100; anything else is a 404.",
+        "schema": {
+          "type": "integer",
+          "minimum": 2000,
+          "maximum": 2100,
+          "examples": [
+            2023
+          ]
+        }
+      },
+      "budgetTotalsYear": {
+        "name": "fiscal_year",
+        "in": "query",
+        "description": "Only this fiscal year (2000–2100; otherwise a 400). Without it, every fiscal year some live project has a budget for.",
+        "schema": {
+          "type": "integer",
+          "minimum": 2000,
+          "maximum": 2100,
+          "examples": [
+            2023
           ]
         }
       }
