@@ -35,8 +35,12 @@ let package = Package(
         .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"]),
         .target(
             name: "DXServer",
-            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"]
+            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"],
+            plugins: ["EmbedOpenAPI"]
         ),
+        // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).
+        .executableTarget(name: "OpenAPIEmbedder"),
+        .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["OpenAPIEmbedder"]),
         .executableTarget(
             name: "dxserve",
             dependencies: [

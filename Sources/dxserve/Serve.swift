@@ -16,6 +16,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var replica: ReplicaOptions
+
     @Option(help: ArgumentHelp(
         "Base of the absolute URLs in responses (Link), e.g. https://dx.example.jp: http or https, a host, an optional port. Without it they are built from the request's validated Host. Env: DX_PUBLIC_URL.",
         valueName: "url"))
@@ -118,8 +120,14 @@ struct Serve: ParsableCommand {
 
         let pool: DatabasePool
         let migrator: Migrator
+        var refresher: ReplicaRefresher?
         do {
-            (pool, migrator, _) = try database.openMigrated()
+            if replica.readOnly {
+                let opened = try replica.open(database)
+                (pool, migrator, refresher) = (opened.0, opened.1, opened.2)
+            } else {
+                (pool, migrator, _) = try database.openMigrated()
+            }
         } catch {
             throw fail("\(error)")
         }
@@ -128,7 +136,7 @@ struct Serve: ParsableCommand {
         let shutdown = ShutdownSignal()
         let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
         let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
-                                  publicURL: try parsedPublicURL(), onInternalError: { message in
+                                  publicURL: try parsedPublicURL(), replica: try replica.policy(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
         let accessLog = AccessLog(fd: STDERR_FILENO)
@@ -145,7 +153,14 @@ struct Serve: ParsableCommand {
         // second; this process's own writes bump the version synchronously.
         let watcher = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.data-version"))
         watcher.schedule(deadline: .now() + 1, repeating: 1)
-        watcher.setEventHandler { pool.externalChangeCheck() }
+        // A replica's file never changes in place: it looks for a newer copy renamed over it.
+        watcher.setEventHandler { [refresher] in
+            if let refresher {
+                if let line = refresher.check().logLine { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            } else {
+                pool.externalChangeCheck()
+            }
+        }
         watcher.resume()
         do {
             try server.start()

@@ -14,6 +14,8 @@ public final class Database: @unchecked Sendable {
 
     public let path: String
     public let isReadOnly: Bool
+    /// Opened with `immutable=1`: see `init(immutableSnapshotAt:)`.
+    public let isImmutable: Bool
     let handle: OpaquePointer
     private var statementCache: [String: Statement] = [:]
 
@@ -49,7 +51,46 @@ public final class Database: @unchecked Sendable {
         self.handle = connection
         self.path = path
         self.isReadOnly = readOnly
+        self.isImmutable = false
         try configure(busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
+    /// Opens `path` read-only as an immutable snapshot (the `immutable=1` URI parameter): no
+    /// file locks, no `-wal`/`-shm` side files read or created. Only for a file that is never
+    /// changed in place, which a read replica's is by contract: every newer copy is written
+    /// elsewhere and renamed over the path, so each inode, once visible, stays as it is. The
+    /// file may be in any journal mode (a `VACUUM INTO` copy is in DELETE mode), so the journal
+    /// mode is not checked; a WAL side file is ignored, so the copy must be self-contained.
+    /// Throws `SQLiteError` when the file is missing or not a database.
+    public init(immutableSnapshotAt path: String) throws {
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let code = sqlite3_open_v2(Self.fileURI(path) + "?immutable=1", &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let error = SQLiteError(connection: connection, code: code, sql: nil)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        self.handle = connection
+        self.path = path
+        self.isReadOnly = true
+        self.isImmutable = true
+        try configure(busyTimeoutMilliseconds: Self.defaultBusyTimeoutMilliseconds)
+    }
+
+    /// `path` as an SQLite `file:` URI path (RFC 3986 §3.3): the characters that would end or
+    /// escape the path (`%`, `?`, `#`) are percent-encoded, everything else is kept.
+    static func fileURI(_ path: String) -> String {
+        var bytes = Array("file:".utf8)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                bytes += Array("%\(String(byte, radix: 16, uppercase: true))".utf8)
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     deinit {
@@ -75,7 +116,9 @@ public final class Database: @unchecked Sendable {
         try verifyPragma("foreign_keys", equals: "1")
 
         let expectedJournal = path == ":memory:" || path.isEmpty ? "memory" : "wal"
-        if isReadOnly {
+        if isImmutable {
+            // An immutable snapshot reads the main file only; its journal mode does not apply.
+        } else if isReadOnly {
             // WAL is a property of the file, set by the writer; a read-only connection can
             // only check it.
             try verifyPragma("journal_mode", equals: expectedJournal)

@@ -9,14 +9,21 @@ import Synchronization
 /// from other processes (the CLI) are serialized by SQLite's file lock and `busy_timeout`.
 public final class DatabasePool: Sendable {
     public let path: String
+    /// True for a read replica's pool (`init(readOnlySnapshotAt:)`): every write throws
+    /// `SQLITE_READONLY` and `replaceSnapshot` may swap in a newer copy of the file.
+    public let isReadOnly: Bool
 
-    private let writer: Locked<Database>
-    private let readers: ReaderPool
+    /// nil on a read-only pool.
+    private let writer: Locked<Database>?
+    /// Swapped whole by `replaceSnapshot`; a read takes the current set and keeps it until it
+    /// checks its connection back in, so it finishes on the file it started on.
+    private let readers: Locked<ReaderPool>
+    private let readerCount: Int
     /// The connection that watches `PRAGMA data_version`, paired with the last value seen. It
     /// also makes the bookkeeping writes (`writeBookkeeping`): a connection's own commits do
     /// not change its data_version, so those writes are invisible to the watch while another
     /// process's commits still show.
-    private let monitor: Locked<(database: Database, lastSeen: Int64)>
+    private let monitor: Locked<(database: Database, lastSeen: Int64)>?
     /// Read on every replayed request by the loop threads: an atomic, not a lock.
     private let version = Atomic<UInt64>(1)
     private let groupCommit = GroupCommit()
@@ -28,15 +35,59 @@ public final class DatabasePool: Sendable {
                 busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws {
         precondition(readerCount > 0, "a pool needs at least one reader")
         self.path = path
+        self.isReadOnly = false
+        self.readerCount = readerCount
         // The writer first: it creates the file and switches it to WAL, which the read-only
         // connections then only verify.
         let writerConnection = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         self.writer = Locked(writerConnection)
-        self.readers = ReaderPool(try (0..<readerCount).map { _ in
+        self.readers = Locked(ReaderPool(try (0..<readerCount).map { _ in
             try Database(path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-        })
+        }))
         let monitorConnection = try Database(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         self.monitor = Locked((monitorConnection, try Self.dataVersion(of: monitorConnection)))
+    }
+
+    /// A read replica's pool: `readerCount` immutable read-only connections
+    /// (`Database(immutableSnapshotAt:)`) and no writer. Nothing is created or migrated; the
+    /// file must exist. `verify` runs once on a reader, in a read transaction, before the pool
+    /// is returned (the caller checks the schema there); whatever it throws is rethrown.
+    public init(readOnlySnapshotAt path: String, readerCount: Int = 4,
+                verify: (Database) throws -> Void = { _ in }) throws {
+        precondition(readerCount > 0, "a pool needs at least one reader")
+        self.path = path
+        self.isReadOnly = true
+        self.readerCount = readerCount
+        self.writer = nil
+        self.monitor = nil
+        self.readers = Locked(try Self.openSnapshot(path: path, readerCount: readerCount, verify: verify))
+    }
+
+    /// Opens a new set of snapshot readers on whatever file is at `path` now and runs
+    /// `verify` on one of them before anything is served from it.
+    private static func openSnapshot(path: String, readerCount: Int, verify: (Database) throws -> Void) throws -> ReaderPool {
+        let connections = try (0..<readerCount).map { _ in try Database(immutableSnapshotAt: path) }
+        try connections[0].inTransaction(.deferred, verify)
+        return ReaderPool(connections)
+    }
+
+    /// On a read-only pool: opens the file now at `path` (a newer copy renamed over it), runs
+    /// `verify` on it, and only then swaps it in for every later read and bumps `dataVersion`,
+    /// so caches keyed by it follow the new data. Reads already running finish on the old
+    /// file, whose connections close when the last of them is checked in. When opening or
+    /// `verify` throws, nothing changes and the error is rethrown. Throws `SQLITE_MISUSE` on
+    /// a read-write pool.
+    public func replaceSnapshot(verify: (Database) throws -> Void) throws {
+        guard isReadOnly else {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "only a read-only pool swaps its file", sql: nil)
+        }
+        let fresh = try Self.openSnapshot(path: path, readerCount: readerCount, verify: verify)
+        readers.withLock { $0 = fresh }
+        version.add(1, ordering: .releasing)
+    }
+
+    static func readOnlyError() -> SQLiteError {
+        SQLiteError(extendedCode: SQLITE_READONLY, message: "this database pool is read-only (a read replica)", sql: nil)
     }
 
     /// A number that grows whenever the data may have changed: after every write through this
@@ -48,8 +99,9 @@ public final class DatabasePool: Sendable {
     /// the same snapshot. Do not nest `read` calls: with every reader checked out they would
     /// wait for each other.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        let database = readers.checkOut()
-        defer { readers.checkIn(database) }
+        let current = readers.withLock { $0 }
+        let database = current.checkOut()
+        defer { current.checkIn(database) }
         return try database.inTransaction(.deferred, body)
     }
 
@@ -59,6 +111,7 @@ public final class DatabasePool: Sendable {
     /// writes share one commit (`GroupCommit`), each in its own savepoint, so a throwing `body`
     /// changes nothing and does not affect the others.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw Self.readOnlyError() }
         var result: T?
         try groupCommit.perform(on: writer, committed: bumpVersionAfterOwnWrite) { database in
             result = try body(database)
@@ -71,6 +124,7 @@ public final class DatabasePool: Sendable {
     /// transactions (migrations) or cannot run in one (VACUUM INTO). Bumps `dataVersion`
     /// afterwards, whether or not `body` changed anything.
     public func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw Self.readOnlyError() }
         let result = try writer.withLock { database in try body(database) }
         bumpVersionAfterOwnWrite()
         return result
@@ -83,13 +137,16 @@ public final class DatabasePool: Sendable {
     /// never mistaken for an external change, while a commit by another process before or
     /// after it still is. Never use it for data that any response shows.
     public func writeBookkeeping<T>(_ body: (Database) throws -> T) throws -> T {
-        try monitor.withLock { state in try state.database.inTransaction(.immediate, body) }
+        guard let monitor else { throw Self.readOnlyError() }
+        return try monitor.withLock { state in try state.database.inTransaction(.immediate, body) }
     }
 
     /// Checks whether another process committed to the file since the last check, and if so
     /// bumps `dataVersion`. Returns true when it bumped. Cheap: one PRAGMA.
     @discardableResult
     public func externalChangeCheck() -> Bool {
+        // A read-only pool's file never changes in place; `replaceSnapshot` bumps instead.
+        guard let monitor else { return false }
         let changed: Bool = monitor.withLock { state in
             guard let current = try? Self.dataVersion(of: state.database) else {
                 // Unknown is treated as changed: a spurious invalidation is harmless, a
@@ -108,6 +165,7 @@ public final class DatabasePool: Sendable {
         // keeps the next externalChangeCheck from bumping again for it. Any other process's
         // commit that slipped in before this read is covered by the bump below, which happens
         // after it.
+        guard let monitor else { return }
         monitor.withLock { state in
             if let current = try? Self.dataVersion(of: state.database) { state.lastSeen = current }
             version.add(1, ordering: .releasing)

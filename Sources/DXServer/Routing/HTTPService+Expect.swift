@@ -9,6 +9,7 @@ extension HTTPService {
     /// - No route (404), a method the resource does not allow (405) or one the server does not
     ///   implement (501), a dot-segment (400): the same answer the full pipeline gives that
     ///   request without a body.
+    /// - A write to a read replica: its 503 (`ReadOnlyReplica`).
     /// - A route that `requiresToken`, without `Authorization: Bearer …`: 401 with a challenge.
     /// - A route that `acceptsJSONBody`, with a Content-Type that is not JSON: 415.
     ///
@@ -19,6 +20,9 @@ extension HTTPService {
         switch router.match(method: head.method, segments: head.pathSegments) {
         case .notFound, .methodNotAllowed, .notImplemented, .dotSegment:
             // Decided by routing alone: the full pipeline answers it without touching a handler.
+            return respond(to: HTTPRequest(head: head))
+        case .found where replica != nil && head.method != "GET" && head.method != "HEAD":
+            // A read replica refuses every write whatever its body: no need to upload it.
             return respond(to: HTTPRequest(head: head))
         case let .found(route, _, _):
             guard let problem = Self.problemBeforeBody(head, options: route.options) else { return nil }

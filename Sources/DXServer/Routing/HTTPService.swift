@@ -10,6 +10,8 @@ public final class HTTPService: HTTPResponder {
     private let onInternalError: @Sendable (String) -> Void
     /// When set, the only base of absolute URLs; see `baseURL(for:)`.
     public let publicURL: PublicURL?
+    /// Set on a read replica: every write is refused with its 503 (`ReadOnlyReplica`).
+    public let replica: ReadOnlyReplica?
 
     static let compressibleMinimum = 1024
     /// Every request field a browser client may need to send (Fetch's CORS preflight).
@@ -21,9 +23,10 @@ public final class HTTPService: HTTPResponder {
     /// `dataVersion` changes whenever any data changes; cached representations are valid for
     /// one version only. `publicURL`, when set, is the base of every absolute URL built.
     public init(router: Router, metrics: Metrics = Metrics(), dataVersion: @escaping @Sendable () -> UInt64 = { 0 },
-                publicURL: PublicURL? = nil, onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
+                publicURL: PublicURL? = nil, replica: ReadOnlyReplica? = nil, onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
         self.router = router
         self.publicURL = publicURL
+        self.replica = replica
         self.metrics = metrics
         self.currentVersion = dataVersion
         self.onInternalError = onInternalError
@@ -138,6 +141,7 @@ public final class HTTPService: HTTPResponder {
                 return (response, route.pattern)
             }
             let isRead = head.method == "GET" || head.method == "HEAD"
+            if !isRead, let replica { return (decorate(replica.refusal(for: head), requestID: requestID), route.pattern) }
             // Read the version before the handler runs: a write landing meanwhile makes this
             // entry stale at once instead of hiding the write.
             let version = currentVersion()
