@@ -304,7 +304,10 @@ public struct ProjectStore: Sendable {
     /// Creates every row's project, or none: any bad row fails the whole import with every
     /// problem of every row. Rows may start in any status (a spreadsheet records where
     /// projects already are). `dryRun` validates only. Returns the number of rows.
-    public func importProjects(_ rows: [ImportRow], actor: String, note: String? = nil, dryRun: Bool) throws(ProjectStoreError) -> Int {
+    /// `progress` is called with the number of rows written so far.
+    public func importProjects(
+        _ rows: [ImportRow], actor: String, note: String? = nil, dryRun: Bool, progress: ((Int) -> Void)? = nil
+    ) throws(ProjectStoreError) -> Int {
         let work: (Database) throws -> Int = { db in
             var problems: [ImportIssue] = []
             var valid: [ProjectFields] = []
@@ -321,8 +324,9 @@ public struct ProjectStore: Sendable {
             if !problems.isEmpty { throw ProjectStoreError.importRejected(problems) }
             if dryRun { return rows.count }
             let now = Timestamp.now()
-            for (row, fields) in zip(rows, valid) {
+            for (index, (row, fields)) in zip(rows, valid).enumerated() {
                 _ = try Self.insert(fields, actor: actor, note: row.patch.note ?? note, at: now, db)
+                progress?(index + 1)
             }
             return rows.count
         }
