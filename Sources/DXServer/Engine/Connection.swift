@@ -21,6 +21,8 @@ final class Connection {
 
     let id: UInt64
     let fd: Int32
+    /// The client's address as accepted; every request head read here carries it.
+    let peer: IPAddress?
     /// The loop owns its connections and closes them all before it goes away, so the back
     /// link can skip the unowned reference count that every access would otherwise pay.
     unowned(unsafe) let loop: EventLoop
@@ -60,7 +62,8 @@ final class Connection {
     /// it ends, so a pipelined request waits its turn.
     private var streaming: StreamingBody?
 
-    init(fd: Int32, id: UInt64, loop: EventLoop) {
+    init(fd: Int32, id: UInt64, loop: EventLoop, peer: IPAddress? = nil) {
+        self.peer = peer
         self.fd = fd
         self.id = id
         self.loop = loop
@@ -218,7 +221,8 @@ final class Connection {
             }
             guard let event else { return }
             switch event {
-            case let .head(head):
+            case var .head(head):
+                head.peer = peer
                 currentHead = head
                 sentContinue = false
                 setDeadline(seconds: config.bodyTimeout, idle: false)
@@ -236,7 +240,8 @@ final class Connection {
                     sentContinue = true
                     flush()
                 }
-            case let .message(request):
+            case var .message(request):
+                request.head.peer = peer
                 dispatch(request)
             }
         }
