@@ -7,6 +7,9 @@ WORKDIR /src
 COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
+# The API document is compiled into the binary by the EmbedOpenAPI plugin.
+COPY Plugins ./Plugins
+COPY openapi ./openapi
 COPY Tests ./Tests
 COPY migrations ./migrations
 RUN swift build -c release --static-swift-stdlib --product dxserve \

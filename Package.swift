@@ -27,10 +27,20 @@ let package = Package(
             name: "DXCore",
             dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The pure HTTP/1.1 pieces: parser, request and response values, response encoder.
+        // No sockets, so the compiler keeps the parser testable byte for byte.
+        .target(name: "DXHTTP"),
+        // The epoll loops, connections, sockets and replay cache; it knows its caller only
+        // through `HTTPResponder`.
+        .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"]),
         .target(
             name: "DXServer",
-            dependencies: ["DXCore", "CZlib", "CDXSystem"]
+            dependencies: ["DXHTTP", "DXEngine", "DXCore", "CZlib", "CDXSystem"],
+            plugins: ["EmbedOpenAPI"]
         ),
+        // openapi/openapi.json, compiled into DXServer (Plugins/EmbedOpenAPI).
+        .executableTarget(name: "OpenAPIEmbedder"),
+        .plugin(name: "EmbedOpenAPI", capability: .buildTool(), dependencies: ["OpenAPIEmbedder"]),
         .executableTarget(
             name: "dxserve",
             dependencies: [
@@ -41,7 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "DXCoreTests", dependencies: ["DXCore"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "DXServerTests", dependencies: ["DXServer", "DXCore", "CZlib"], exclude: ["Fixtures"]),
+            name: "DXServerTests", dependencies: ["DXServer", "DXHTTP", "DXEngine", "DXCore", "CZlib"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ import Testing
 /// takes one item per repetition; each item meets `items`, their number `minItems`/`maxItems`.
 @Suite struct ArrayQueryParameterRuleTests {
     static func rules(_ operation: String) -> [String: QueryParameterRules.Rule] {
-        let rules = QueryParameterRules(document: OpenAPIDocument.json).operations[operation] ?? []
+        let rules = QueryParameterRules(document: ServedOpenAPI.json).operations[operation] ?? []
         return Dictionary(rules.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -110,7 +110,7 @@ import Testing
     }
 
     static func rules() -> [(operation: String, rules: [QueryParameterRules.Rule])] {
-        QueryParameterRules(document: OpenAPIDocument.json).operations.map { ($0.key, $0.value) }.sorted { $0.operation < $1.operation }
+        QueryParameterRules(document: ServedOpenAPI.json).operations.map { ($0.key, $0.value) }.sorted { $0.operation < $1.operation }
     }
 
     @Test func everyCollectionDocumentsItsQueryParameters() {
@@ -128,7 +128,7 @@ import Testing
     /// The central check can answer 400 on any operation with query parameters, so each such
     /// operation must list 400 among its responses.
     @Test func everyOperationWithQueryParametersDocuments400() throws {
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(ServedOpenAPI.json.utf8)) as? [String: Any])
         let paths = try #require(doc["paths"] as? [String: Any])
         for (operation, rules) in Self.rules() where !rules.isEmpty {
             let parts = operation.split(separator: " ", maxSplits: 1).map(String.init)
@@ -235,7 +235,7 @@ import Testing
 /// Body text rules: the document's `pattern` for required text says what the validator says.
 @Suite struct DocumentedTextRuleTests {
     static func schemaPattern(_ schema: String, _ property: String) throws -> NSRegularExpression {
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(ServedOpenAPI.json.utf8)) as? [String: Any])
         let components = try #require(doc["components"] as? [String: Any])
         let schemas = try #require(components["schemas"] as? [String: Any])
         let object = try #require(schemas[schema] as? [String: Any])

@@ -57,7 +57,7 @@ struct LiveAPISmokeTests {
             #expect(metrics.text.contains("dxserve_"))
             let document = try api.get("/openapi.json")
             #expect(document.status == 200)
-            #expect(document.body == Array(OpenAPIDocument.json.utf8))
+            #expect(document.body == Array(ServedOpenAPI.json.utf8))
         }
     }
 

@@ -26,9 +26,19 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        EvaluationRoutes.register(on: &router, context: context)
+        BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
+        // The API document, completed from this table and made once; it describes itself too.
+        let ownRoute = OpenAPIAssembler.RouteSummary(method: "GET", pattern: "/openapi.json", options: .publicRead)
+        let document = OpenAPIDocument(source: OpenAPISource.text, routes: router.routes.map(OpenAPIAssembler.RouteSummary.init) + [ownRoute])
+        // Cacheable but not nonBlocking: a nonBlocking route bypasses the response cache, which
+        // would hash and gzip this large document on every request.
+        router.get(ownRoute.pattern, options: ownRoute.options) { _ in
+            HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: document.bytes)
+        }
         // The document is the contract for query parameters: one check for every route.
-        router.queryRules = QueryParameterRules(document: OpenAPIDocument.json)
+        router.queryRules = QueryParameterRules(document: document.json)
         return router
     }
 }

@@ -83,7 +83,8 @@ public enum ProjectRoutes {
         }
 
         router.get("/api/v1/progress", options: .publicRead) { _ in
-            try .json(try store.progress())
+            // Evaluation ratings and budgets per policy and measure: see ProgressTracking.
+            try ProgressTracking.response(try store.progress(), pool: context.pool)
         }
     }
 

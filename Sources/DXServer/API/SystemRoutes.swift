@@ -1,4 +1,5 @@
 /// Liveness, readiness and metrics: what an operator's probes and Prometheus call.
+/// (`/openapi.json` is registered last, by `APIRouter`, as it describes every other route.)
 public enum SystemRoutes {
     /// `isShuttingDown`: from the moment it is true `/readyz` answers 503, so a load balancer
     /// stops sending new clients while the requests already here are served.
@@ -20,12 +21,6 @@ public enum SystemRoutes {
         }
         router.get("/metrics", options: RouteOptions(nonBlocking: true)) { _ in
             HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.exposition().utf8))
-        }
-        // The bytes are made once. Cacheable but not nonBlocking: a nonBlocking route bypasses the
-        // response cache, which would hash and gzip this large document on every request.
-        let openAPI = Array(OpenAPIDocument.json.utf8)
-        router.get("/openapi.json", options: .publicRead) { _ in
-            HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: openAPI)
         }
     }
 }

@@ -32,11 +32,5 @@ final class RequestIDGenerator: Sendable {
     }
 
     /// Short, and only characters that cannot break a log line or a header.
-    static func isSane(_ id: String) -> Bool {
-        guard !id.isEmpty, id.utf8.count <= 128 else { return false }
-        return id.utf8.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
-        }
-    }
+    static func isSane(_ id: String) -> Bool { HTTPRequestID.isSane(id) }
 }

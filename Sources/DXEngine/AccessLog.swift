@@ -1,0 +1,169 @@
+import DXHTTP
+import Dispatch
+import Glibc
+import Synchronization
+
+/// One line per request, buffered and written in batches: the server's time goes almost all
+/// to syscalls, so a `write` per request would be the single largest cost. Lines carry
+/// structured fields and never the query string or any header (tokens, personal search terms).
+// @unchecked: the timer is created in init and only cancelled in deinit; the buffers are Mutexes.
+public final class AccessLog: @unchecked Sendable {
+    private let fd: Int32
+    /// One buffer per loop thread (by loop index, modulo the count), so that loops never wait
+    /// on each other to log; the writer queue empties them in turn. Lines of one loop keep their
+    /// order; lines of different loops are ordered by batch.
+    private let buffers: [LineBuffer]
+    private static let bufferCount = 16
+    private let timer: DispatchSourceTimer
+    /// Every write(2) happens here, one at a time, never on a loop thread: a slow or full
+    /// stderr pipe must not stall connections, and batches must not interleave mid-line.
+    private let queue = DispatchQueue(label: "dxserve.accesslog")
+    private let flushScheduled = Atomic<Bool>(false)
+    private static let flushThreshold = 64 * 1024
+    /// Past this, lines are dropped (and counted) rather than held without bound.
+    private static let hardCap = 8 << 20
+    private let dropped = Atomic<Int>(0)
+    private let failedWrites = Atomic<Int>(0)
+
+    /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
+    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
+        self.fd = fd
+        buffers = (0..<Self.bufferCount).map { _ in LineBuffer() }
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        let flushLater: @Sendable () -> Void = { [weak self] in self?.writeOut() }
+        timer.setEventHandler(handler: flushLater)
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+        writeOut()
+    }
+
+    /// Lines dropped because the log could not keep up.
+    public var droppedLines: Int { dropped.load(ordering: .relaxed) }
+    /// Writes of the log that failed (the batch is lost): the log cannot report on itself.
+    public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
+
+    public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?,
+                       loop: Int = 0) {
+        let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
+        if let requestID {
+            requestID.utf8.withContiguousStorageIfAvailable { id in
+                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), loop: loop)
+            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8), loop: loop)
+        } else {
+            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8), loop: loop)
+        }
+    }
+
+    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8], loop: Int) {
+        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0, loop: loop) }
+    }
+
+    /// The part of a line fixed by the request and its answer, up to the duration's value:
+    /// `method=GET path=/api/v1/measures status=200 bytes=5836 duration_ms=`. A replayed answer
+    /// keeps it ready, so its line costs only the duration and the request id.
+    static func linePrefix(method: String, path: String, status: Int, bytes: Int) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(64 + path.utf8.count)
+        line.append(contentsOf: "method=".utf8)
+        line.append(contentsOf: method.utf8)
+        line.append(contentsOf: " path=".utf8)
+        line.append(contentsOf: sanitize(path).utf8)
+        line.append(contentsOf: " status=".utf8)
+        HTTPResponseEncoder.appendDecimal(status, to: &line)
+        line.append(contentsOf: " bytes=".utf8)
+        HTTPResponseEncoder.appendDecimal(bytes, to: &line)
+        line.append(contentsOf: " duration_ms=".utf8)
+        return line
+    }
+
+    /// Completes a line from its prefix: the duration in milliseconds with three decimals, and
+    /// the request id (already one of the sane characters, or the client's checked one).
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, loop: Int) {
+        let micros = durationNanoseconds / 1000
+        let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { buf -> Bool in
+            guard buf.count < Self.hardCap else {
+                dropped.add(1, ordering: .relaxed)
+                return true
+            }
+            buf.append(contentsOf: prefix)
+            HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
+            let fraction = Int(micros % 1000)
+            buf.append(UInt8(ascii: "."))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+            buf.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+            buf.append(contentsOf: " request_id=".utf8)
+            buf.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
+            if requestID.isEmpty { buf.append(UInt8(ascii: "-")) }
+            buf.append(UInt8(ascii: "\n"))
+            return buf.count >= Self.flushThreshold
+        }
+        if full && !flushScheduled.exchange(true, ordering: .relaxed) {
+            queue.async { [self] in
+                flushScheduled.store(false, ordering: .relaxed)
+                writeOut()
+            }
+        }
+    }
+
+    /// Writes everything buffered so far and returns once it is written (used at shutdown).
+    public func flush() {
+        queue.sync { writeOut() }
+    }
+
+    private func writeOut() {
+        for buffer in buffers {
+            let bytes = buffer.lines.withLock { buf -> [UInt8] in
+                let taken = buf
+                buf.removeAll(keepingCapacity: true)
+                return taken
+            }
+            write(bytes)
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failedWrites.add(1, ordering: .relaxed)
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// A path is client-chosen: keep the line one line, and its fields separable.
+    package static func sanitize(_ path: String) -> String {
+        if !path.isEmpty && path.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == " " {
+                out += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(2)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.isEmpty ? "-" : out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// One loop's pending access-log lines.
+private final class LineBuffer: Sendable {
+    let lines = Mutex<[UInt8]>([])
+}

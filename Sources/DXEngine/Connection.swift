@@ -1,0 +1,612 @@
+import DXHTTP
+import CDXSystem
+import Dispatch
+import Glibc
+
+/// One client connection, owned by its loop thread. Requests are processed one at a time in
+/// arrival order, which is what keeps pipelined responses in order (RFC 9112 §9.3.2).
+final class Connection {
+    enum State {
+        /// Waiting for (more of) a request.
+        case reading
+        /// A complete request is with the responder; nothing else is parsed meanwhile.
+        case processing
+        /// The last response is queued; close once it is written.
+        case closing
+        /// Written and half-closed: unread input is drained for a moment so that closing does
+        /// not reset the connection and destroy the response before the client reads it
+        /// (RFC 9112 §9.6).
+        case lingering
+        case closed
+    }
+
+    let id: UInt64
+    let fd: Int32
+    /// The client's address as accepted; every request head read here carries it.
+    let peer: IPAddress?
+    /// The loop owns its connections and closes them all before it goes away, so the back
+    /// link can skip the unowned reference count that every access would otherwise pay.
+    unowned(unsafe) let loop: EventLoop
+    private var parser: HTTPParser
+    private var state = State.reading
+    private var output: [UInt8] = []
+    private var outputOffset = 0
+    private var deadline: UInt64 = 0
+    private var deadlineIsIdle = true
+    private var lastWriteProgress: UInt64 = 0
+    private var peerClosedInput = false
+    private var draining = false
+    private var requestStarted: UInt64 = 0
+    private var currentHead: HTTPRequestHead?
+    private var sentContinue = false
+    /// Guards against re-entering the parse loop from a response completed synchronously
+    /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
+    private var inProcessInput = false
+    private var lingerBudget = 0
+    /// Whether a response has been completed on this connection: a draining server spares a
+    /// connection until it has answered its first request (a client that connected before the
+    /// drain began has done nothing wrong).
+    private var hasServedRequest = false
+    /// Start of the body-rate window (0: no body being read) and the body bytes already
+    /// received when it started.
+    private var bodyRateStart: UInt64 = 0
+    private var bodyRateBaseline = 0
+
+    // Links of the loop's idle list (`IdleConnections`); touched by that list only.
+    var isInIdleList = false
+    var idleNext: Connection?
+    unowned(unsafe) var idlePrevious: Connection?
+    /// The exact head bytes of the request being processed, when it was read whole from an
+    /// idle parser: the key under which its answer may be kept for replay.
+    private var replayCandidate: [UInt8]?
+    /// The streamed body being sent (`BodyStream`); the connection stays `.processing` until
+    /// it ends, so a pipelined request waits its turn.
+    private var streaming: StreamingBody?
+
+    init(fd: Int32, id: UInt64, loop: EventLoop, peer: IPAddress? = nil) {
+        self.peer = peer
+        self.fd = fd
+        self.id = id
+        self.loop = loop
+        self.parser = HTTPParser(limits: loop.server.configuration.limits)
+    }
+
+    deinit {
+        if state != .closed { SocketCalls.close(fd) }
+    }
+
+    private var config: ServerConfiguration { loop.server.configuration }
+
+    func start() {
+        // A new connection gets the header timeout, not the idle one: a client that connects
+        // and sends nothing is treated like one that sends a request slowly.
+        setDeadline(seconds: config.headerTimeout, idle: false)
+        readAvailable()
+        updateIdleState()
+    }
+
+    /// No request in progress and nothing to write: idle keep-alive, or accepted and silent.
+    /// Such a connection may be closed to admit a new one at the connection limit.
+    var isEvictable: Bool { state == .reading && parser.isIdle && !hasPendingOutput }
+
+    /// Keeps the loop's idle list in step with `isEvictable`; O(1).
+    private func updateIdleState() {
+        let evictable = isEvictable
+        if evictable != isInIdleList { loop.setIdle(self, evictable) }
+    }
+
+    func handle(events: UInt32) {
+        if events & (DX_EPOLLERR) != 0 {
+            close()
+            return
+        }
+        if state == .lingering {
+            discardInput()
+            return
+        }
+        if events & DX_EPOLLOUT != 0 && hasPendingOutput {
+            flush()
+        }
+        if state != .closed && events & (DX_EPOLLIN | DX_EPOLLRDHUP | DX_EPOLLHUP) != 0 {
+            readAvailable()
+        }
+        updateIdleState()
+    }
+
+    private var hasPendingOutput: Bool { outputOffset < output.count }
+    private var pendingOutputBytes: Int { output.count - outputOffset }
+
+    /// Edge-triggered: drain the socket until EAGAIN, unless back-pressure says to wait.
+    private func readAvailable() {
+        while state == .reading && !peerClosedInput && pendingOutputBytes < config.outputHighWater {
+            let n: Int
+            do {
+                n = try SocketCalls.read(fd, into: loop.readBuffer)
+            } catch .blocked {
+                break
+            } catch .disconnected {
+                peerClosedInput = true
+                break
+            } catch {
+                close()
+                return
+            }
+            if parser.isIdle && deadlineIsIdle {
+                // The first byte after an idle keep-alive period starts the header deadline;
+                // bytes that keep the parser idle (bare CRLFs) do not restart it.
+                requestStarted = MonotonicClock.now()
+                setDeadline(seconds: config.headerTimeout, idle: false)
+            }
+            var bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n])
+            if parser.isIdle {
+                let replayed = replay(bytes)
+                if replayed == n { continue }
+                bytes = UnsafeRawBufferPointer(rebasing: bytes[replayed...])
+                replayCandidate = ReplayCache.headLength(bytes).map { Array(bytes[0..<$0]) }
+            }
+            parser.append(bytes)
+            processInput()
+        }
+        if peerClosedInput && state == .reading {
+            // Half-closed by the peer with nothing more to answer.
+            if hasPendingOutput { state = .closing } else { close() }
+            return
+        }
+    }
+
+    /// Answers the heads at the start of `bytes` that the loop's replay cache knows, as long as
+    /// their answers are current; returns how many bytes it answered. Only keep-alive requests
+    /// outside a drain are replayed, so the connection stays `.reading` throughout.
+    private func replay(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var offset = 0
+        var version: UInt64?
+        while offset < bytes.count, state == .reading, pendingOutputBytes < config.outputHighWater,
+              let (entry, length) = loop.replayCache.lookup(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+        {
+            if version == nil { version = loop.server.responder.dataVersion }
+            guard entry.version == version, !draining, !loop.server.isDraining else {
+                if entry.version != version { loop.replayCache.remove(head: entry.head) }
+                break
+            }
+            let started = offset == 0 && requestStarted != 0 ? requestStarted : MonotonicClock.now()
+            send(entry.response, started: started)
+            offset += length
+        }
+        if offset > 0 {
+            requestStarted = 0
+            if offset == bytes.count && !hasPendingOutput { setDeadline(seconds: config.idleTimeout, idle: true) }
+        }
+        return offset
+    }
+
+    private func send(_ prepared: PreparedResponse, started: UInt64) {
+        hasServedRequest = true
+        let responder = loop.server.responder
+        var tail = loop.takeResponseTail()
+        var generatedID: Range<Int>?
+        if prepared.generatesRequestID {
+            tail.append(contentsOf: "X-Request-Id: ".utf8)
+            let start = tail.count
+            responder.appendRequestID(to: &tail)
+            generatedID = start..<tail.count
+            tail.append(contentsOf: "\r\n".utf8)
+        }
+        tail.append(contentsOf: "\r\n".utf8)
+        // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
+        let nanoseconds = MonotonicClock.now() &- started
+        prepared.record(nanoseconds)
+        write(prepared.fields, tail, prepared.body)
+        if let log = loop.server.accessLog {
+            let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, loop: loop.index) }
+        }
+        loop.returnResponseTail(tail)
+    }
+
+    private func resume() {
+        guard !inProcessInput, state == .reading else { return }
+        processInput()
+        if state == .reading { readAvailable() }
+    }
+
+    private func processInput() {
+        inProcessInput = true
+        defer { inProcessInput = false }
+        while state == .reading && pendingOutputBytes < config.outputHighWater {
+            let event: HTTPParserEvent?
+            do {
+                event = try parser.next()
+            } catch {
+                fail(status: error.status, detail: error.detail)
+                return
+            }
+            guard let event else { return }
+            switch event {
+            case var .head(head):
+                head.peer = peer
+                currentHead = head
+                sentContinue = false
+                setDeadline(seconds: config.bodyTimeout, idle: false)
+                if parser.isReadingBody { startBodyRateWindow() }
+                if head.expectsContinue {
+                    // RFC 9110 §10.1.1: a final status the head alone decides is sent instead
+                    // of 100, so the client does not upload a body for nothing.
+                    if let early = loop.server.responder.responseBeforeBody(head: head) {
+                        answerBeforeBody(head, early)
+                        return
+                    }
+                    // RFC 9110 §10.1.1: tell the client to send the body it is holding back.
+                    // If the body is already buffered the interim response is harmless.
+                    enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                    sentContinue = true
+                    flush()
+                }
+            case var .message(request):
+                request.head.peer = peer
+                dispatch(request)
+            }
+        }
+    }
+
+    /// The answer to an `Expect: 100-continue` head, before its body. The body is not read:
+    /// the response says `Connection: close` and the connection lingers (discarding what the
+    /// client still sends) before it closes (RFC 9110 §10.1.1, RFC 9112 §9.6). Reading it
+    /// instead would need the client to send a body it was just told is unwanted, and a client
+    /// that does not would have its next request taken for that body.
+    private func answerBeforeBody(_ head: HTTPRequestHead, _ response: HTTPResponse) {
+        state = .processing
+        deadline = 0
+        bodyRateStart = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        complete(head, response, close: true)
+    }
+
+    private func startBodyRateWindow() {
+        bodyRateStart = MonotonicClock.now()
+        bodyRateBaseline = parser.bodyBytesReceived
+    }
+
+    private func dispatch(_ request: HTTPRequest) {
+        state = .processing
+        deadline = 0
+        bodyRateStart = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        let responder = loop.server.responder
+        if let response = responder.respondWithoutBlocking(to: request) {
+            complete(request.head, response)
+            return
+        }
+        let loop = self.loop
+        let id = self.id
+        // The request crosses to a worker and the response comes back through the loop's
+        // queue; the connection itself never leaves this thread.
+        loop.server.workers.async {
+            let response = responder.respond(to: request)
+            loop.execute {
+                loop.connection(id: id)?.complete(request.head, response)
+            }
+        }
+    }
+
+    private func complete(_ head: HTTPRequestHead, _ response: HTTPResponse, close mustClose: Bool = false) {
+        guard state == .processing else { return }
+        hasServedRequest = true
+        var keepAlive = head.keepAlive && !draining && !loop.server.isDraining && !mustClose
+        let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
+        if let stream = response.stream, sendBody {
+            // Without chunked coding (HTTP/1.0) only the close can end the body.
+            if head.version != .http11 { keepAlive = false }
+            write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version), [])
+            replayCandidate = nil
+            streaming = StreamingBody(stream: stream, chunked: head.version == .http11, head: head, status: response.status,
+                                      requestID: response.headers["X-Request-Id"], keepAlive: keepAlive)
+            pumpStream()
+            return
+        }
+        write(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: keepAlive, version: head.version),
+              sendBody ? response.body : [])
+        loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"], loop: loop.index)
+        if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
+            loop.replayCache.insert(head: candidate, version: tag.version,
+                                    response: PreparedResponse(response: response, head: head,
+                                                              record: loop.server.responder.replayRecorder(route: tag.route, status: response.status)))
+        }
+        replayCandidate = nil
+        finishExchange(keepAlive: keepAlive)
+    }
+
+    /// Asks a worker for the next piece of the streamed body once the output is below the
+    /// low-water mark and no piece is already being made; the answer comes back on the loop.
+    private func pumpStream() {
+        guard var body = streaming, !body.producing, state == .processing, pendingOutputBytes < StreamingBody.lowWater else { return }
+        body.producing = true
+        streaming = body
+        let stream = body.stream
+        let loop = self.loop
+        let id = self.id
+        loop.server.workers.async {
+            let piece = Result { try stream.nextChunk() }
+            loop.execute { loop.connection(id: id)?.streamed(piece) }
+        }
+    }
+
+    private func streamed(_ piece: Result<[UInt8]?, any Error>) {
+        guard var body = streaming, state == .processing else { return }
+        body.producing = false
+        switch piece {
+        case .success(let chunk?):
+            if !chunk.isEmpty {
+                if body.chunked { write(StreamingBody.chunkSizeLine(chunk.count), chunk, StreamingBody.chunkEnd) } else { write(chunk, []) }
+                body.bytesSent += chunk.count
+            }
+            streaming = body
+            guard state == .processing else { return }
+            pumpStream()
+        case .success(nil):
+            streaming = nil
+            if body.chunked { write(StreamingBody.lastChunk, []) }
+            loop.server.log(head: body.head, status: body.status, bytes: body.bytesSent, started: requestStarted, requestID: body.requestID, loop: loop.index)
+            guard state == .processing else { return }
+            finishExchange(keepAlive: body.keepAlive)
+        case .failure:
+            // The status has gone out: the only honest signal left is to end the connection
+            // without the last-chunk, so the client knows the body is incomplete (RFC 9112 §8).
+            streaming = nil
+            loop.server.log(head: body.head, status: body.status, bytes: body.bytesSent, started: requestStarted, requestID: body.requestID, loop: loop.index)
+            guard state == .processing else { return }
+            requestStarted = 0
+            currentHead = nil
+            state = .closing
+            flush()
+            if state == .closing && !hasPendingOutput { linger() }
+        }
+    }
+
+    /// The end of an exchange, its body written or queued: keep the connection for the next
+    /// request or close it.
+    private func finishExchange(keepAlive: Bool) {
+        requestStarted = 0
+        currentHead = nil
+        flush()
+        guard state != .closed else { return }
+        if keepAlive {
+            state = .reading
+            if parser.isIdle {
+                setDeadline(seconds: config.idleTimeout, idle: true)
+            } else {
+                requestStarted = MonotonicClock.now()
+                setDeadline(seconds: config.headerTimeout, idle: false)
+            }
+            resume()
+        } else {
+            state = .closing
+            if !hasPendingOutput { linger() }
+        }
+        updateIdleState()
+    }
+
+    /// A framing error or timeout: answer if we still can, then close, since the byte stream
+    /// can no longer be trusted.
+    private func fail(status: Int, detail: String) {
+        let response = loop.server.responder.errorResponse(status: status, detail: detail)
+        let head = currentHead ?? HTTPRequestHead(
+            method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
+        enqueue(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: false, version: head.version))
+        if HTTPStatus.allowsBody(response.status) && head.method != "HEAD" { enqueue(response.body) }
+        loop.server.log(head: head, status: status, bytes: response.body.count,
+                        started: requestStarted == 0 ? MonotonicClock.now() : requestStarted,
+                        requestID: response.headers["X-Request-Id"], loop: loop.index)
+        state = .closing
+        flush()
+        if state == .closing && !hasPendingOutput { linger() }
+    }
+
+    /// Sends the parts in one `sendmsg` when nothing is queued before them; whatever the socket
+    /// does not take now is queued for EPOLLOUT. The parts are never copied on the way.
+    private func write(_ a: [UInt8], _ b: [UInt8], _ c: [UInt8] = []) {
+        if hasPendingOutput {
+            enqueue(a); enqueue(b); enqueue(c)
+            return
+        }
+        let total = a.count + b.count + c.count
+        let result = a.withUnsafeBytes { pa in
+            b.withUnsafeBytes { pb in
+                c.withUnsafeBytes { pc in
+                    Result { () throws(SocketError) -> Int in try SocketCalls.send(fd, pa, pb, pc) }
+                }
+            }
+        }
+        var sent: Int
+        switch result {
+        case let .success(n): sent = n
+        case .failure(.blocked): sent = 0
+        case .failure:
+            close()
+            return
+        }
+        lastWriteProgress = MonotonicClock.now()
+        guard sent < total else { return }
+        for part in [a, b, c] {
+            if sent >= part.count {
+                sent -= part.count
+            } else {
+                enqueue(sent == 0 ? part : Array(part[sent...]))
+                sent = 0
+            }
+        }
+    }
+
+    private func enqueue(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if outputOffset == output.count {
+            output = bytes
+            outputOffset = 0
+        } else {
+            // A client that reads steadily but never lets the buffer empty would otherwise
+            // keep every byte ever sent; drop the sent prefix once it dominates.
+            if outputOffset >= 64 * 1024 && outputOffset * 2 >= output.count {
+                output.removeSubrange(0..<outputOffset)
+                outputOffset = 0
+            }
+            output.append(contentsOf: bytes)
+        }
+        lastWriteProgress = MonotonicClock.now()
+    }
+
+    private func flush() {
+        while hasPendingOutput {
+            let offset = outputOffset
+            let result = output.withUnsafeBytes { buffer in
+                Result { () throws(SocketError) -> Int in
+                    try SocketCalls.send(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+                }
+            }
+            let n: Int
+            switch result {
+            case let .success(sent):
+                n = sent
+            case .failure(.blocked):
+                pumpStream()
+                return  // EPOLLOUT (edge) tells us when to go on.
+            case .failure:
+                close()
+                return
+            }
+            outputOffset += n
+            lastWriteProgress = MonotonicClock.now()
+        }
+        output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
+        outputOffset = 0
+        switch state {
+        case .closing:
+            linger()
+        case .reading:
+            if draining || loop.server.isDraining, parser.isIdle, hasServedRequest {
+                close()
+                return
+            }
+            // The body was not read while output was pending: its rate is measured afresh.
+            if bodyRateStart != 0 { startBodyRateWindow() }
+            // Read deadlines pause while a response is being written; the idle one starts
+            // once it is out.
+            if parser.isIdle && deadlineIsIdle { setDeadline(seconds: config.idleTimeout, idle: true) }
+            // Output drained below the high-water mark: pick up what back-pressure left.
+            resume()
+        case .processing:
+            pumpStream()
+        default:
+            break
+        }
+    }
+
+    private func setDeadline(seconds: Double, idle: Bool) {
+        deadline = MonotonicClock.now() &+ Self.nanoseconds(seconds)
+        deadlineIsIdle = idle
+    }
+
+    /// Saturating: a configured duration can never trap the conversion.
+    static func nanoseconds(_ seconds: Double) -> UInt64 {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return seconds >= 1e9 ? UInt64(1e18) : UInt64(seconds * 1_000_000_000)
+    }
+
+    /// Half-close, then read and drop whatever the client still sends, for up to 2 s or
+    /// 1 MiB, before the real close.
+    private func linger() {
+        guard state != .closed, state != .lingering else { return }
+        state = .lingering
+        if Glibc.shutdown(fd, Int32(SHUT_WR)) != 0 && errno != ENOTCONN {
+            // ENOTCONN: the peer already reset; anything else is unexpected but not fatal,
+            // since the close that follows releases the socket anyway.
+            loop.server.noteSyscallFailure("shutdown(SHUT_WR)", errno)
+        }
+        deadline = MonotonicClock.now() &+ 2_000_000_000
+        lingerBudget = 1 << 20
+        discardInput()
+    }
+
+    private func discardInput() {
+        while state == .lingering {
+            do {
+                let n = try SocketCalls.read(fd, into: loop.readBuffer)
+                lingerBudget -= n
+                if lingerBudget <= 0 { close() }
+            } catch .blocked {
+                return
+            } catch {
+                close()
+            }
+        }
+    }
+
+    func checkDeadline(now: UInt64) {
+        if hasPendingOutput {
+            // While a response is going out only the write timeout applies: a slow reader of a
+            // large response is not idle, and a pipelined request behind it is not late.
+            if now &- lastWriteProgress > Self.nanoseconds(config.writeTimeout) { close() }
+            return
+        }
+        if state == .lingering {
+            if now >= deadline { close() }
+            return
+        }
+        guard state == .reading else { return }
+        if bodyRateStart != 0 && parser.isReadingBody && bodyIsTooSlow(now: now) {
+            loop.server.statistics.noteTimeout(.bodyRate)
+            fail(status: 408, detail: "The request body arrived slower than \(Self.describe(config.minBodyRate)) bytes per second.")
+            return
+        }
+        guard deadline != 0, now >= deadline else { return }
+        if deadlineIsIdle || parser.isIdle {
+            close()
+        } else {
+            loop.server.statistics.noteTimeout(parser.isReadingBody ? .body : .header)
+            fail(status: 408, detail: "The request was not received in time.")
+        }
+        updateIdleState()
+    }
+
+    /// After the grace period, the body must have averaged at least `minBodyRate` bytes per
+    /// second since its head (or since output stopped holding it back). Saturating and
+    /// float-only: nothing here can trap.
+    private func bodyIsTooSlow(now: UInt64) -> Bool {
+        let minimum = config.minBodyRate
+        guard minimum > 0, minimum.isFinite, now > bodyRateStart else { return false }
+        let elapsed = now - bodyRateStart
+        guard elapsed >= Self.nanoseconds(config.bodyRateGrace) else { return false }
+        let received = Double(parser.bodyBytesReceived - bodyRateBaseline)
+        return received < minimum * (Double(elapsed) / 1e9)
+    }
+
+    /// A rate for a problem detail: whole numbers without a fraction, as the metrics print them.
+    static func describe(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+
+    /// Graceful shutdown: idle connections go now; busy ones after their response; one that
+    /// has not yet had a request answered is served once (within the header timeout) first.
+    func drain() {
+        draining = true
+        if isEvictable && hasServedRequest { close() }
+    }
+
+    /// Closed to admit a new connection at the limit; only ever called while `isEvictable`.
+    func evict() {
+        loop.server.statistics.noteEviction()
+        close()
+    }
+
+    /// Reads whatever is already waiting on the socket (a request that arrived but whose
+    /// event is not yet handled), so that an eviction never takes a connection mid-request.
+    func readPending() {
+        if state == .reading { readAvailable() }
+        updateIdleState()
+    }
+
+    func close() {
+        guard state != .closed else { return }
+        state = .closed
+        if let error = SocketCalls.close(fd) { loop.server.noteSyscallFailure(error) }
+        loop.connectionClosed(self)
+    }
+}
