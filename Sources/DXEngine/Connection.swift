@@ -198,7 +198,7 @@ final class Connection {
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
             let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
-            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, loop: loop.index) }
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index) }
         }
         loop.returnResponseTail(tail)
     }

@@ -116,3 +116,22 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension IPAddress {
+    /// The canonical text appended as bytes: IPv4 without allocating (the access log's hot
+    /// path); IPv6 through `description`.
+    package func append(to out: inout [UInt8]) {
+        guard family == .v4 else {
+            out.append(contentsOf: description.utf8)
+            return
+        }
+        let v = high >> 32
+        for i in 0..<4 {
+            if i > 0 { out.append(UInt8(ascii: ".")) }
+            let octet = Int(v >> UInt64(24 - 8 * i) & 0xFF)
+            if octet >= 100 { out.append(UInt8(ascii: "0") + UInt8(octet / 100)) }
+            if octet >= 10 { out.append(UInt8(ascii: "0") + UInt8(octet / 10 % 10)) }
+            out.append(UInt8(ascii: "0") + UInt8(octet % 10))
+        }
+    }
+}

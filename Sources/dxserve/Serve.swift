@@ -80,6 +80,9 @@ struct Serve: ParsableCommand {
         valueName: "count"))
     var maxExpensiveRequests: Int = Int(ProcessInfo.processInfo.environment["DX_MAX_EXPENSIVE_REQUESTS"] ?? "") ?? 8
 
+    @Flag(help: "Log client addresses whole; by default the access log keeps an IPv4 address's /24 and an IPv6 address's /48. Env: DX_LOG_FULL_ADDRESS=1.")
+    var logFullAddress: Bool = ProcessInfo.processInfo.environment["DX_LOG_FULL_ADDRESS"] == "1"
+
     /// A comma- or space-separated environment variable as a list (empty when unset).
     static func environmentList(_ name: String) -> [String] {
         (ProcessInfo.processInfo.environment[name] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
@@ -185,7 +188,7 @@ struct Serve: ParsableCommand {
                                   publicURL: try parsedPublicURL(), abuse: try abuseControl(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
-        let accessLog = AccessLog(fd: STDERR_FILENO)
+        let accessLog = AccessLog(fd: STDERR_FILENO, fullAddresses: logFullAddress)
         let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog, shutdownSignal: shutdown,
                                 onSystemError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
         server.registerMetrics(on: metrics)

@@ -84,6 +84,8 @@ public final class HTTPService: HTTPResponder {
 
     public var dataVersion: UInt64 { currentVersion() }
 
+    public func client(of head: HTTPRequestHead) -> IPAddress? { abuse.trustedProxies.client(of: head) }
+
     public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
 
     public func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void {
