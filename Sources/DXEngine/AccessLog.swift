@@ -25,9 +25,16 @@ public final class AccessLog: @unchecked Sendable {
     private let dropped = Atomic<Int>(0)
     private let failedWrites = Atomic<Int>(0)
 
+    /// Whether client addresses are logged whole; by default an IPv4 address keeps its /24 and
+    /// an IPv6 address its /48 (the plan's survey: 66.2 % of citizens fear for their privacy),
+    /// enough to see which network a burst comes from, not which household.
+    public let fullAddresses: Bool
+
     /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
-    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100)) {
+    /// `fullAddresses`: log client addresses untruncated (`--log-full-address`).
+    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100), fullAddresses: Bool = false) {
         self.fd = fd
+        self.fullAddresses = fullAddresses
         buffers = (0..<Self.bufferCount).map { _ in LineBuffer() }
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval, repeating: interval)
@@ -47,19 +54,19 @@ public final class AccessLog: @unchecked Sendable {
     public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
 
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?,
-                       loop: Int = 0) {
+                       client: IPAddress? = nil, loop: Int = 0) {
         let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
         if let requestID {
             requestID.utf8.withContiguousStorageIfAvailable { id in
-                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), loop: loop)
-            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8), loop: loop)
+                record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), client: client, loop: loop)
+            } ?? record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array(requestID.utf8), client: client, loop: loop)
         } else {
-            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8), loop: loop)
+            record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: Array("-".utf8), client: client, loop: loop)
         }
     }
 
-    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8], loop: Int) {
-        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0, loop: loop) }
+    private func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: [UInt8], client: IPAddress?, loop: Int) {
+        requestID.withUnsafeBytes { record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: $0, client: client, loop: loop) }
     }
 
     /// The part of a line fixed by the request and its answer, up to the duration's value:
@@ -82,13 +89,22 @@ public final class AccessLog: @unchecked Sendable {
 
     /// Completes a line from its prefix: the duration in milliseconds with three decimals, and
     /// the request id (already one of the sane characters, or the client's checked one).
-    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, loop: Int) {
+    /// Every line starts with the time it was logged, RFC 3339 UTC with milliseconds, then the
+    /// client (`client=192.0.2.0`, `-` when unknown), truncated unless `fullAddresses`.
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress? = nil, loop: Int) {
         let micros = durationNanoseconds / 1000
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let logged = client.map { fullAddresses ? $0 : $0.masked(to: $0.family == .v4 ? 24 : 48) }
         let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { buf -> Bool in
             guard buf.count < Self.hardCap else {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
+            RFC3339Stamp.append(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
+            buf.append(contentsOf: " client=".utf8)
+            if let logged { logged.append(to: &buf) } else { buf.append(UInt8(ascii: "-")) }
+            buf.append(UInt8(ascii: " "))
             buf.append(contentsOf: prefix)
             HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
             let fraction = Int(micros % 1000)

@@ -22,6 +22,8 @@ final class Connection: DeadlineQueued {
 
     let id: UInt64
     let fd: Int32
+    /// The client's address as accepted; every request head read here carries it.
+    let peer: IPAddress?
     /// The loop owns its connections and closes them all before it goes away, so the back
     /// link can skip the unowned reference count that every access would otherwise pay.
     unowned(unsafe) let loop: EventLoop
@@ -66,7 +68,8 @@ final class Connection: DeadlineQueued {
     /// it ends, so a pipelined request waits its turn.
     private var streaming: StreamingBody?
 
-    init(fd: Int32, id: UInt64, loop: EventLoop) {
+    init(fd: Int32, id: UInt64, loop: EventLoop, peer: IPAddress? = nil) {
+        self.peer = peer
         self.fd = fd
         self.id = id
         self.loop = loop
@@ -234,7 +237,7 @@ final class Connection: DeadlineQueued {
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
             let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
-            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, loop: loop.index) }
+            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index) }
         }
         loop.returnResponseTail(tail)
     }
@@ -258,7 +261,8 @@ final class Connection: DeadlineQueued {
             }
             guard let event else { return }
             switch event {
-            case let .head(head):
+            case var .head(head):
+                head.peer = peer
                 currentHead = head
                 sentContinue = false
                 setDeadline(.body, seconds: config.bodyTimeout)
@@ -276,7 +280,8 @@ final class Connection: DeadlineQueued {
                     sentContinue = true
                     flush()
                 }
-            case let .message(request):
+            case var .message(request):
+                request.head.peer = peer
                 dispatch(request)
             }
         }

@@ -208,8 +208,9 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             let fd: Int32
+            var peer: IPAddress?
             do {
-                fd = try SocketCalls.accept(listener.fd)
+                fd = try SocketCalls.accept(listener.fd, peer: &peer)
             } catch {
                 server.releaseConnectionSlot()
                 switch error {
@@ -231,7 +232,7 @@ final class EventLoop: @unchecked Sendable {
             } catch {
                 server.noteSyscallFailure(error)  // slower, still correct: serve it anyway
             }
-            let connection = Connection(fd: fd, id: server.nextConnectionID(), loop: self)
+            let connection = Connection(fd: fd, id: server.nextConnectionID(), loop: self, peer: peer)
             connections[connection.id] = connection
             let interest = DX_EPOLLIN | DX_EPOLLOUT | DX_EPOLLRDHUP | DX_EPOLLET
             do {

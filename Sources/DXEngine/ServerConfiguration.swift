@@ -59,6 +59,8 @@ public protocol HTTPResponder: Sendable {
     /// What counts one replay of a response tagged for `route` and `status`, made once per kept
     /// response and called with each replay's duration in nanoseconds: it must be cheap.
     func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void
+    /// Who sent the request, for the access log: the peer, or the client a trusted proxy names.
+    func client(of head: HTTPRequestHead) -> IPAddress?
 }
 
 extension HTTPResponder {
@@ -66,4 +68,5 @@ extension HTTPResponder {
     public var dataVersion: UInt64 { 0 }
     public func appendRequestID(to bytes: inout [UInt8]) { bytes.append(UInt8(ascii: "-")) }
     public func replayRecorder(route: String, status: Int) -> @Sendable (UInt64) -> Void { { _ in } }
+    public func client(of head: HTTPRequestHead) -> IPAddress? { head.peer }
 }

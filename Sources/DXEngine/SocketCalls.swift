@@ -47,9 +47,22 @@ package enum SocketCalls {
     }
 
     package static func accept(_ fd: Int32) throws(SocketError) -> Int32 {
+        var peer: IPAddress?
+        return try accept(fd, peer: &peer)
+    }
+
+    /// Also reports the peer's address (nil for a family without one).
+    package static func accept(_ fd: Int32, peer: inout IPAddress?) throws(SocketError) -> Int32 {
+        var storage = sockaddr_storage()
         while true {
-            let client = dx_accept4(fd, nil, nil)
-            if client >= 0 { return client }
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let client = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { dx_accept4(fd, $0, &length) }
+            }
+            if client >= 0 {
+                peer = IPAddress(storage)
+                return client
+            }
             if errno == EINTR || errno == ECONNABORTED { continue }
             throw SocketError.fromErrno("accept4")
         }

@@ -38,6 +38,9 @@ public struct HTTPRequestHead: Sendable, Equatable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var framing: HTTPBodyFraming
+    /// The address of the connection's peer, set by the engine after parsing (nil in-process).
+    /// Not the client when a proxy is in front: see `TrustedProxies.client(of:)`.
+    public var peer: IPAddress?
 
     /// `pathSegments` defaults to the decoded segments of `path` (none when it cannot be
     /// decoded); the parser always passes them.

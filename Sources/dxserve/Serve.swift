@@ -57,6 +57,39 @@ struct Serve: ParsableCommand {
     @Option(help: "Event-loop threads (default: one per CPU the process may run on).")
     var loops: Int = CPUAffinity.availableCPUs()
 
+    @Option(help: ArgumentHelp(
+        "A proxy (IPv4 or IPv6 address or CIDR network) whose X-Forwarded-For, X-Forwarded-Proto and X-Forwarded-Host are believed; repeatable. The client is then the last X-Forwarded-For hop that is not itself a trusted proxy. From anyone else those headers are ignored. Env: DX_TRUSTED_PROXIES (comma-separated).",
+        valueName: "cidr"))
+    var trustedProxy: [String] = Serve.environmentList("DX_TRUSTED_PROXIES")
+
+    @Option(help: ArgumentHelp(
+        "Failed authentications (wrong or malformed token) a client may make per window; the next write is 429 with Retry-After until the window ends. 0 disables. Env: DX_AUTH_FAILURE_LIMIT.",
+        valueName: "count"))
+    var authFailureLimit: Int = Int(ProcessInfo.processInfo.environment["DX_AUTH_FAILURE_LIMIT"] ?? "") ?? 10
+
+    @Option(help: ArgumentHelp(
+        "Seconds of a client's failed-authentication window, from its first failure. Env: DX_AUTH_FAILURE_WINDOW.",
+        valueName: "seconds"))
+    var authFailureWindow: Int = Int(ProcessInfo.processInfo.environment["DX_AUTH_FAILURE_WINDOW"] ?? "") ?? 300
+
+    @Option(help: ArgumentHelp(
+        "Clients whose failures are tracked at once; beyond it the oldest window is forgotten. Env: DX_AUTH_FAILURE_CLIENTS.",
+        valueName: "count"))
+    var authFailureClients: Int = Int(ProcessInfo.processInfo.environment["DX_AUTH_FAILURE_CLIENTS"] ?? "") ?? 10_000
+
+    @Option(help: ArgumentHelp(
+        "Expensive requests (uncached searches with q, facet counts, streamed CSV exports) served at once; more are answered 503 with Retry-After instead of queueing. 0 disables the cap. Env: DX_MAX_EXPENSIVE_REQUESTS.",
+        valueName: "count"))
+    var maxExpensiveRequests: Int = Int(ProcessInfo.processInfo.environment["DX_MAX_EXPENSIVE_REQUESTS"] ?? "") ?? 8
+
+    @Flag(help: "Log client addresses whole; by default the access log keeps an IPv4 address's /24 and an IPv6 address's /48. Env: DX_LOG_FULL_ADDRESS=1.")
+    var logFullAddress: Bool = ProcessInfo.processInfo.environment["DX_LOG_FULL_ADDRESS"] == "1"
+
+    /// A comma- or space-separated environment variable as a list (empty when unset).
+    static func environmentList(_ name: String) -> [String] {
+        (ProcessInfo.processInfo.environment[name] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    }
+
     func validate() throws {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
             guard value.isFinite, value > 0, value <= 86_400 else { throw ValidationError("\(name) must be between 0 and 86400 seconds.") }
@@ -73,8 +106,32 @@ struct Serve: ParsableCommand {
         guard (1...64).contains(loops) else { throw ValidationError("--loops must be 1 to 64.") }
         guard (1...(1 << 30)).contains(maxBody) else { throw ValidationError("--max-body must be 1 byte to 1 GiB.") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535.") }
+        guard (0...1_000_000).contains(authFailureLimit) else { throw ValidationError("--auth-failure-limit must be 0 to 1000000.") }
+        guard (1...86_400).contains(authFailureWindow) else { throw ValidationError("--auth-failure-window must be 1 to 86400 seconds.") }
+        guard (1...10_000_000).contains(authFailureClients) else { throw ValidationError("--auth-failure-clients must be 1 to 10000000.") }
+        guard (0...100_000).contains(maxExpensiveRequests) else { throw ValidationError("--max-expensive-requests must be 0 to 100000.") }
+        _ = try parsedTrustedProxies()
         _ = try parsedPublicURL()
         _ = try catalogConfiguration()
+    }
+
+    /// `--trusted-proxy` checked at start: a typo must not silently trust nobody (or everybody).
+    func parsedTrustedProxies() throws -> TrustedProxies {
+        var blocks: [CIDRBlock] = []
+        for text in trustedProxy {
+            do {
+                blocks.append(try CIDRBlock(parsing: text))
+            } catch {
+                throw ValidationError("--trusted-proxy: \(error).")
+            }
+        }
+        return TrustedProxies(blocks)
+    }
+
+    func abuseControl() throws -> AbuseControl {
+        AbuseControl(trustedProxies: try parsedTrustedProxies(),
+                     authFailures: AuthFailureLimiter(limit: authFailureLimit, windowSeconds: authFailureWindow, maxClients: authFailureClients),
+                     expensiveRequests: ExpensiveRequestGate(capacity: maxExpensiveRequests))
     }
 
     /// The catalog's publisher with the configured contact, checked at start like the URL.
@@ -136,10 +193,10 @@ struct Serve: ParsableCommand {
         let shutdown = ShutdownSignal()
         let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
         let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
-                                  publicURL: try parsedPublicURL(), replica: try replica.policy(), onInternalError: { message in
+                                  publicURL: try parsedPublicURL(), replica: try replica.policy(), abuse: try abuseControl(), onInternalError: { message in
             FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
         })
-        let accessLog = AccessLog(fd: STDERR_FILENO)
+        let accessLog = AccessLog(fd: STDERR_FILENO, fullAddresses: logFullAddress)
         let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog, shutdownSignal: shutdown,
                                 onSystemError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
         server.registerMetrics(on: metrics)

@@ -158,7 +158,7 @@ import Testing
         let route = OpenAPIAssembler.RouteSummary(method: "POST", pattern: "/api/v1/kpis", options: .write)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument(source: source, routes: [route]).bytes)) as? [String: Any])
         let responses = Self.responses(try Self.operation(doc, "post", "/api/v1/kpis"))
-        #expect(Set(responses.keys) == ["201", "400", "401", "412", "413", "415", "422", "503", "507", "default"])
+        #expect(Set(responses.keys) == ["201", "400", "401", "412", "413", "415", "422", "429", "503", "507", "default"])
         let created = try #require(responses["201"] as? [String: Any])
         #expect((created["headers"] as? [String: Any])?["ETag"] == nil, "only a cacheable GET's 2xx has a generated ETag")
     }

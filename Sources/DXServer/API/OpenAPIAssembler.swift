@@ -172,7 +172,7 @@ struct OpenAPIAssembler {
         }
         if hasPathParameter { problems.append(("404", "NotFound")) }
         if isCSV && !csvTwin { problems.append(("406", "NotAcceptable")) }
-        if route.options.requiresToken { problems.append(("401", "Unauthorized")) }
+        if route.options.requiresToken { problems += [("401", "Unauthorized"), ("429", "TooManyRequests")] }
         if route.options.acceptsJSONBody {
             problems += [("413", "ContentTooLarge"), ("415", "UnsupportedMediaType"), ("422", "UnprocessableContent")]
         }

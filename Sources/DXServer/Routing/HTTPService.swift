@@ -12,6 +12,8 @@ public final class HTTPService: HTTPResponder {
     public let publicURL: PublicURL?
     /// Set on a read replica: every write is refused with its 503 (`ReadOnlyReplica`).
     public let replica: ReadOnlyReplica?
+    /// Trusted proxies, the failed-authentication limit and the expensive-request cap.
+    public let abuse: AbuseControl
 
     static let compressibleMinimum = 1024
     /// Every request field a browser client may need to send (Fetch's CORS preflight).
@@ -23,8 +25,10 @@ public final class HTTPService: HTTPResponder {
     /// `dataVersion` changes whenever any data changes; cached representations are valid for
     /// one version only. `publicURL`, when set, is the base of every absolute URL built.
     public init(router: Router, metrics: Metrics = Metrics(), dataVersion: @escaping @Sendable () -> UInt64 = { 0 },
-                publicURL: PublicURL? = nil, replica: ReadOnlyReplica? = nil, onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
+                publicURL: PublicURL? = nil, replica: ReadOnlyReplica? = nil, abuse: AbuseControl = AbuseControl(),
+                onInternalError: @escaping @Sendable (String) -> Void = { _ in }) {
         self.router = router
+        self.abuse = abuse
         self.publicURL = publicURL
         self.replica = replica
         self.metrics = metrics
@@ -36,6 +40,7 @@ public final class HTTPService: HTTPResponder {
         metrics.addCounter("dxserve_response_cache_misses_total", help: "Cacheable requests that had to be computed.") { [cache] in
             Double(cache.missCount)
         }
+        abuse.registerMetrics(on: metrics)
     }
 
     // MARK: - HTTPResponder
@@ -58,7 +63,7 @@ public final class HTTPService: HTTPResponder {
         var response = finalize(cached, for: request, preconditions: preconditions,
                                 requestID: requestIDs.id(for: request.head.headers), cacheable: true,
                                 negotiable: route.options.csv && format == .json)
-        response.replay = Self.replayTag(response, version: version, route: route.pattern)
+        if isReplayable(request.head) { response.replay = Self.replayTag(response, version: version, route: route.pattern) }
         metrics.record(route: route.pattern, status: response.status, seconds: Double(MonotonicClock.now() &- started) / 1e9)
         return response
     }
@@ -81,6 +86,8 @@ public final class HTTPService: HTTPResponder {
     }
 
     public var dataVersion: UInt64 { currentVersion() }
+
+    public func client(of head: HTTPRequestHead) -> IPAddress? { abuse.trustedProxies.client(of: head) }
 
     public func appendRequestID(to bytes: inout [UInt8]) { requestIDs.appendNew(to: &bytes) }
 
@@ -132,6 +139,11 @@ public final class HTTPService: HTTPResponder {
                                  headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
             return (decorate(error.response(instance: instance), requestID: requestID), "(none)")
         case let .found(route, parameters, suffixFormat):
+            let client = abuse.trustedProxies.client(of: head)
+            if route.options.requiresToken, let client, let wait = abuse.authFailures.retryAfter(client) {
+                abuse.authFailures.noteRefused()
+                return (decorate(AbuseControl.tooManyFailures(retryAfter: wait).response(instance: instance), requestID: requestID), route.pattern)
+            }
             guard let format = negotiatedFormat(request, route: route, suffix: suffixFormat) else {
                 let error = APIError(
                     status: 406, type: "/problems/not-acceptable",
@@ -147,6 +159,9 @@ public final class HTTPService: HTTPResponder {
             // entry stale at once instead of hiding the write.
             let version = currentVersion()
             var response: HTTPResponse
+            // Held until the handler returns, or by a streamed body until it ends.
+            var permit: ExpensiveRequestGate.Permit?
+            defer { permit?.release() }
             do {
                 let query = try QueryParameters(parsing: head.query)
                 try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
@@ -157,9 +172,27 @@ public final class HTTPService: HTTPResponder {
                     try route.options.authenticate?(req)
                     try checkWritePreconditions(req)
                 }
+                if isRead && Self.isExpensive(query) {
+                    guard let admitted = abuse.expensiveRequests.enter() else {
+                        return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
+                    }
+                    permit = admitted
+                }
                 response = try route.handler(req)
+                if isRead && response.status == 200, let stream = response.stream {
+                    guard let admitted = permit ?? abuse.expensiveRequests.enter() else {
+                        return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
+                    }
+                    response.stream = GatedBodyStream(stream, permit: admitted)
+                    permit = nil
+                }
             } catch {
                 response = problemResponse(for: error, instance: instance, requestID: requestID)
+                // A wrong or malformed token counts against the client; a request that sent
+                // none is not an attempt (it learns only that a token is needed).
+                if route.options.requiresToken && response.status == 401, let client, head.headers.contains("Authorization") {
+                    abuse.authFailures.recordFailure(client)
+                }
                 return (decorate(response, requestID: requestID), route.pattern)
             }
             if isRead && response.status == 200 && response.stream != nil {
@@ -174,7 +207,9 @@ public final class HTTPService: HTTPResponder {
                 var response = finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
                                         cacheable: route.options.cacheable,
                                         negotiable: route.options.csv && suffixFormat == .json)
-                if route.options.cacheable { response.replay = Self.replayTag(response, version: version, route: route.pattern) }
+                if route.options.cacheable && isReplayable(head) {
+                    response.replay = Self.replayTag(response, version: version, route: route.pattern)
+                }
                 return (response, route.pattern)
             }
             return (decorate(response, requestID: requestID), route.pattern)
@@ -251,12 +286,37 @@ public final class HTTPService: HTTPResponder {
     /// (else http), and the effective authority, which the parser validated (RFC 9112 §3.2).
     /// "" without an authority (HTTP/1.0 without Host): URLs then stay relative, resolved
     /// by the client against the URL it asked for.
+    ///
+    /// `X-Forwarded-Proto` (`http` or `https`) and `X-Forwarded-Host` (a valid authority) count
+    /// only from a trusted proxy (`--trusted-proxy`): from anyone else they would let a client
+    /// choose the URLs the server hands out. Invalid values are ignored, not refused.
     func baseURL(for head: HTTPRequestHead) -> String {
         if let publicURL { return publicURL.description }
-        guard let authority = head.authority else { return "" }
-        let forwarded = head.headers["X-Forwarded-Proto"]?.trimmingHTTPWhitespace().lowercased()
-        let scheme = head.targetScheme ?? (forwarded == "https" ? "https" : "http")
+        let trusted = abuse.trustedProxies.isTrusted(head)
+        var authority = head.authority
+        var forwardedScheme: String?
+        if trusted {
+            let proto = ((try? head.headers.singleton(.xForwardedProto)) ?? nil)?.lowercased()
+            if proto == "https" || proto == "http" { forwardedScheme = proto }
+            if let host = (try? head.headers.singleton(.xForwardedHost)) ?? nil, let parsed = HTTPAuthority.parse(host) {
+                authority = parsed
+            }
+        }
+        guard let authority else { return "" }
+        let scheme = forwardedScheme ?? head.targetScheme ?? "http"
         return "\(scheme)://\(authority)"
+    }
+
+    /// A searched (`q`) or faceted read: far costlier than a page, so capped (`AbuseControl`).
+    static func isExpensive(_ query: QueryParameters) -> Bool {
+        !(query["q"] ?? "").isEmpty || query.contains("facets")
+    }
+
+    /// The engine replays a response for byte-identical heads from any peer; an answer whose
+    /// URLs a trusted proxy's forwarding headers may have shaped depends on the peer too.
+    func isReplayable(_ head: HTTPRequestHead) -> Bool {
+        publicURL != nil || abuse.trustedProxies.isEmpty
+            || (!head.headers.contains("X-Forwarded-Proto") && !head.headers.contains("X-Forwarded-Host"))
     }
 
     /// 400 for a `.` or `..` segment: see `Router` for why they are refused, not resolved.

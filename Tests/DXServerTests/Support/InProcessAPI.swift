@@ -8,14 +8,16 @@ import Foundation
 /// with the fields the connection adds, with no socket. Use it for API behaviour; keep live
 /// servers (`withAPIServer`, same methods) for what needs a connection.
 /// `publicURL` is the server's `--public-url`; `catalog` the DCAT catalog's configuration.
+/// `abuse` the trusted proxies and limits; `peer` the address every request comes from.
 func withAPIService<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
+                       abuse: AbuseControl = AbuseControl(), peer: IPAddress? = nil,
                        _ body: (InProcessAPI) throws -> T) throws -> T {
     try withMigratedContext(catalog: catalog) { context in
         let metrics = Metrics()
         let pool = context.pool
         let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                                  dataVersion: { pool.dataVersion }, publicURL: publicURL)
-        return try body(InProcessAPI(service: service, context: context))
+                                  dataVersion: { pool.dataVersion }, publicURL: publicURL, abuse: abuse)
+        return try body(InProcessAPI(service: service, context: context, peer: peer))
     }
 }
 
@@ -27,18 +29,25 @@ enum InProcessAPIError: Error {
 struct InProcessAPI: APIHarness {
     let service: HTTPService
     let context: AppContext
+    /// The peer address the engine would have accepted the requests from.
+    var peer: IPAddress?
 
     var authority: String { "localhost" }
 
     /// Raw request bytes, parsed as the engine parses them; a parse error is answered the way
     /// the engine answers it (`errorResponse`, then close).
     func send(_ raw: [UInt8]) throws -> HTTPResponse {
-        try Self.answer(raw, with: service)
+        try Self.answer(raw, with: service, peer: peer)
+    }
+
+    /// The same harness, its requests from `peer`.
+    func from(_ peer: String) -> InProcessAPI {
+        InProcessAPI(service: service, context: context, peer: IPAddress(parsing: peer))
     }
 
     /// `raw` through a fresh `HTTPParser` and `service` (the cache path first, as the engine
     /// tries it, then the full responder), and the response as the engine writes it.
-    static func answer(_ raw: [UInt8], with service: HTTPService) throws -> HTTPResponse {
+    static func answer(_ raw: [UInt8], with service: HTTPService, peer: IPAddress? = nil) throws -> HTTPResponse {
         var parser = HTTPParser()
         parser.append(raw)
         while true {
@@ -49,7 +58,8 @@ struct InProcessAPI: APIHarness {
                 return try wire(service.errorResponse(status: error.status, detail: error.detail), method: "-", keepAlive: false, version: .http11)
             }
             guard let event else { throw InProcessAPIError.incompleteRequest(String(decoding: raw.prefix(200), as: UTF8.self)) }
-            if case let .message(request) = event {
+            if case var .message(request) = event {
+                request.head.peer = peer
                 let response = service.respondWithoutBlocking(to: request) ?? service.respond(to: request)
                 let head = request.head
                 return try wire(response, method: head.method, keepAlive: head.keepAlive, version: head.version)
