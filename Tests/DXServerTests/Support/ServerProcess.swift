@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// The real `dxserve` binary run as a child process, for what only a process shows:
 /// the printed port, exit codes on signals, descriptor exhaustion.
@@ -53,7 +54,21 @@ final class ServerProcess {
         }
         self.port = port
         self.firstLine = String(match)
+        // A server writes its access log to stderr; an undrained pipe fills at 64 KiB and blocks
+        // its log writer (and so its drain), which is the test's fault, not the server's.
+        let captured = stderrCapture
+        let reader = stderrPipe.fileHandleForReading
+        Thread {
+            while true {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                captured.state.withLock { $0.data.append(data) }
+            }
+            captured.state.withLock { $0.ended = true }
+        }.start()
     }
+
+    private let stderrCapture = StderrCapture()
 
     let firstLine: String
 
@@ -74,8 +89,10 @@ final class ServerProcess {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// Everything the process wrote to stderr, once it has closed it (exited).
     var stderrText: String {
-        String(decoding: stderrPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        while !stderrCapture.state.withLock({ $0.ended }) { usleep(5_000) }
+        return stderrCapture.state.withLock { String(decoding: $0.data, as: UTF8.self) }
     }
 
     deinit {
@@ -84,6 +101,11 @@ final class ServerProcess {
             process.waitUntilExit()
         }
     }
+}
+
+/// What the child wrote to stderr so far, and whether it has closed it.
+private final class StderrCapture: Sendable {
+    let state = Mutex<(data: Data, ended: Bool)>((Data(), false))
 }
 
 enum ServerProcessError: Error {
