@@ -17,6 +17,23 @@ import Testing
                         body: Array(body.utf8))
     }
 
+    @Test func replayedEvaluationCreateCarriesTheCreatedETag() throws {
+        try withAPIService { api in
+            let token = try api.adminToken()
+            #expect(try write(api, "POST", "/api/v1/projects", Self.project, token: token).status == 201)
+            let key = [("Idempotency-Key", "eval-2023h1")]
+            let body = #"{"period": "2023H1", "rating": "A"}"#
+            let first = try write(api, "POST", "/api/v1/projects/1/evaluations", body, token: token, headers: key)
+            #expect(first.status == 201)
+            #expect(first.header("ETag") == "\"e1-2023H1-v1\"")
+            let replay = try write(api, "POST", "/api/v1/projects/1/evaluations", body, token: token, headers: key)
+            #expect(replay.status == 201)
+            #expect(replay.header("Idempotent-Replayed") == "true")
+            #expect(replay.header("Location") == first.header("Location"))
+            #expect(replay.header("ETag") == first.header("ETag"))
+        }
+    }
+
     @Test func wrongTypeOfRequiredEvaluationFieldIsListedOnce() throws {
         try withAPIService { api in
             let token = try api.adminToken()
