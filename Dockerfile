@@ -12,9 +12,11 @@ COPY Plugins ./Plugins
 COPY openapi ./openapi
 COPY Tests ./Tests
 COPY migrations ./migrations
+COPY pages ./pages
 RUN swift build -c release --static-swift-stdlib --product dxserve \
     && install -D .build/release/dxserve /out/dxserve \
-    && cp -r migrations /out/migrations
+    && cp -r migrations /out/migrations \
+    && cp -r pages /out/pages
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 zlib1g curl ca-certificates \
@@ -22,6 +24,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-0 zl
     && useradd --system --create-home --home-dir /var/lib/dxserve dxserve
 COPY --from=build /out/dxserve /usr/local/bin/dxserve
 COPY --from=build /out/migrations /usr/local/share/dxserve/migrations
+# Found from /usr/local/bin/dxserve as ../share/dxserve/pages.
+COPY --from=build /out/pages /usr/local/share/dxserve/pages
 USER dxserve
 WORKDIR /var/lib/dxserve
 ENV DX_HOST=0.0.0.0 DX_PORT=8080 DX_DB=/var/lib/dxserve/data/dx.sqlite SWIFT_BACKTRACE=enable=yes,sanitize=yes,threads=all,images=all,interactive=no

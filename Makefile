@@ -32,6 +32,10 @@ run: release
 	mkdir -p $(dir $(DB))
 	.build/release/dxserve serve --host $(HOST) --port $(PORT) --db $(DB)
 
+# The examples/ dataset (issue 12) on a scratch database: curl localhost:$(PORT)/api/v1/projects/1/kpis
+demo: build
+	PORT=$(PORT) bash scripts/demo.sh
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -5,7 +5,7 @@ import Glibc
 
 /// One client connection, owned by its loop thread. Requests are processed one at a time in
 /// arrival order, which is what keeps pipelined responses in order (RFC 9112 §9.3.2).
-final class Connection {
+final class Connection: DeadlineQueued {
     enum State {
         /// Waiting for (more of) a request.
         case reading
@@ -27,10 +27,11 @@ final class Connection {
     unowned(unsafe) let loop: EventLoop
     private var parser: HTTPParser
     private var state = State.reading
-    private var output: [UInt8] = []
-    private var outputOffset = 0
-    private var deadline: UInt64 = 0
-    private var deadlineIsIdle = true
+    private var output = OutputBuffer()
+    /// The idle, header or body deadline; nil while a request is with the responder. It pauses
+    /// while output is pending (the write deadline applies then).
+    private var readDeadline: Deadline?
+    private var lingerDeadline: Deadline?
     private var lastWriteProgress: UInt64 = 0
     private var peerClosedInput = false
     private var draining = false
@@ -54,6 +55,10 @@ final class Connection {
     var isInIdleList = false
     var idleNext: Connection?
     unowned(unsafe) var idlePrevious: Connection?
+    // Links of the loop's `DeadlineQueue`; touched by that queue only.
+    var queuedDeadline: Deadline?
+    var deadlineNext: Connection?
+    unowned(unsafe) var deadlinePrevious: Connection?
     /// The exact head bytes of the request being processed, when it was read whole from an
     /// idle parser: the key under which its answer may be kept for replay.
     private var replayCandidate: [UInt8]?
@@ -77,7 +82,7 @@ final class Connection {
     func start() {
         // A new connection gets the header timeout, not the idle one: a client that connects
         // and sends nothing is treated like one that sends a request slowly.
-        setDeadline(seconds: config.headerTimeout, idle: false)
+        setDeadline(.header, seconds: config.headerTimeout)
         readAvailable()
         updateIdleState()
     }
@@ -110,8 +115,40 @@ final class Connection {
         updateIdleState()
     }
 
-    private var hasPendingOutput: Bool { outputOffset < output.count }
-    private var pendingOutputBytes: Int { output.count - outputOffset }
+    private var hasPendingOutput: Bool { !output.isEmpty }
+    private var pendingOutputBytes: Int { output.count }
+
+    private var readDeadlineIsIdle: Bool { readDeadline?.kind == .idle }
+
+    /// Queues the one deadline that applies now in the loop's `DeadlineQueue`: linger once
+    /// half-closed; while output is pending only the write timeout (a slow reader of a large
+    /// response is not idle, and a pipelined request behind it is not late); otherwise, while
+    /// reading, the read deadline.
+    ///
+    /// Lazily: a deadline of the kind already queued that falls due later (keep-alive traffic
+    /// pushing its idle deadline on, a slow reader making write progress) stays where it is,
+    /// and `deadlinePassed` re-queues it when the earlier one comes up. The hot path then
+    /// touches no list at all.
+    private func updateTimer() {
+        let wanted = currentDeadline
+        if let queued = queuedDeadline, let wanted, queued.kind == wanted.kind, wanted.at >= queued.at { return }
+        if wanted != queuedDeadline { loop.deadlines.schedule(self, wanted) }
+    }
+
+    /// The one deadline that applies now, as `updateTimer` describes.
+    private var currentDeadline: Deadline? {
+        switch state {
+        case .closed:
+            return nil
+        case .lingering:
+            return lingerDeadline
+        case .reading, .processing, .closing:
+            if hasPendingOutput {
+                return Deadline(.write, at: lastWriteProgress &+ Deadline.nanoseconds(config.writeTimeout))
+            }
+            return state == .reading ? readDeadline : nil
+        }
+    }
 
     /// Edge-triggered: drain the socket until EAGAIN, unless back-pressure says to wait.
     private func readAvailable() {
@@ -128,18 +165,20 @@ final class Connection {
                 close()
                 return
             }
-            if parser.isIdle && deadlineIsIdle {
-                // The first byte after an idle keep-alive period starts the header deadline;
-                // bytes that keep the parser idle (bare CRLFs) do not restart it.
-                requestStarted = MonotonicClock.now()
-                setDeadline(seconds: config.headerTimeout, idle: false)
-            }
+            if parser.isIdle && readDeadlineIsIdle { requestStarted = MonotonicClock.now() }
             var bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n])
             if parser.isIdle {
                 let replayed = replay(bytes)
                 if replayed == n { continue }
                 bytes = UnsafeRawBufferPointer(rebasing: bytes[replayed...])
                 replayCandidate = ReplayCache.headLength(bytes).map { Array(bytes[0..<$0]) }
+            }
+            if parser.isIdle && readDeadlineIsIdle {
+                // The first byte after an idle keep-alive period that is not a replayed head
+                // starts the header deadline; bytes that keep the parser idle (bare CRLFs) do
+                // not restart it.
+                if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+                setDeadline(.header, seconds: config.headerTimeout)
             }
             parser.append(bytes)
             processInput()
@@ -171,7 +210,7 @@ final class Connection {
         }
         if offset > 0 {
             requestStarted = 0
-            if offset == bytes.count && !hasPendingOutput { setDeadline(seconds: config.idleTimeout, idle: true) }
+            if offset == bytes.count && !hasPendingOutput { setDeadline(.idle, seconds: config.idleTimeout) }
         }
         return offset
     }
@@ -222,7 +261,7 @@ final class Connection {
             case let .head(head):
                 currentHead = head
                 sentContinue = false
-                setDeadline(seconds: config.bodyTimeout, idle: false)
+                setDeadline(.body, seconds: config.bodyTimeout)
                 if parser.isReadingBody { startBodyRateWindow() }
                 if head.expectsContinue {
                     // RFC 9110 §10.1.1: a final status the head alone decides is sent instead
@@ -250,7 +289,7 @@ final class Connection {
     /// that does not would have its next request taken for that body.
     private func answerBeforeBody(_ head: HTTPRequestHead, _ response: HTTPResponse) {
         state = .processing
-        deadline = 0
+        readDeadline = nil
         bodyRateStart = 0
         if requestStarted == 0 { requestStarted = MonotonicClock.now() }
         complete(head, response, close: true)
@@ -263,7 +302,7 @@ final class Connection {
 
     private func dispatch(_ request: HTTPRequest) {
         state = .processing
-        deadline = 0
+        readDeadline = nil
         bodyRateStart = 0
         if requestStarted == 0 { requestStarted = MonotonicClock.now() }
         let responder = loop.server.responder
@@ -367,10 +406,10 @@ final class Connection {
         if keepAlive {
             state = .reading
             if parser.isIdle {
-                setDeadline(seconds: config.idleTimeout, idle: true)
+                setDeadline(.idle, seconds: config.idleTimeout)
             } else {
                 requestStarted = MonotonicClock.now()
-                setDeadline(seconds: config.headerTimeout, idle: false)
+                setDeadline(.header, seconds: config.headerTimeout)
             }
             resume()
         } else {
@@ -433,45 +472,32 @@ final class Connection {
 
     private func enqueue(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        if outputOffset == output.count {
-            output = bytes
-            outputOffset = 0
-        } else {
-            // A client that reads steadily but never lets the buffer empty would otherwise
-            // keep every byte ever sent; drop the sent prefix once it dominates.
-            if outputOffset >= 64 * 1024 && outputOffset * 2 >= output.count {
-                output.removeSubrange(0..<outputOffset)
-                outputOffset = 0
-            }
-            output.append(contentsOf: bytes)
-        }
+        output.append(bytes)
         lastWriteProgress = MonotonicClock.now()
+        updateTimer()
     }
 
     private func flush() {
         while hasPendingOutput {
-            let offset = outputOffset
-            let result = output.withUnsafeBytes { buffer in
-                Result { () throws(SocketError) -> Int in
-                    try SocketCalls.send(fd, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
-                }
+            let result = output.withUnsentBytes { buffer in
+                Result { () throws(SocketError) -> Int in try SocketCalls.send(fd, buffer) }
             }
             let n: Int
             switch result {
             case let .success(sent):
                 n = sent
             case .failure(.blocked):
+                updateTimer()
                 pumpStream()
                 return  // EPOLLOUT (edge) tells us when to go on.
             case .failure:
                 close()
                 return
             }
-            outputOffset += n
+            output.consume(n)
             lastWriteProgress = MonotonicClock.now()
         }
-        output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
-        outputOffset = 0
+        updateTimer()
         switch state {
         case .closing:
             linger()
@@ -484,7 +510,7 @@ final class Connection {
             if bodyRateStart != 0 { startBodyRateWindow() }
             // Read deadlines pause while a response is being written; the idle one starts
             // once it is out.
-            if parser.isIdle && deadlineIsIdle { setDeadline(seconds: config.idleTimeout, idle: true) }
+            if parser.isIdle && readDeadlineIsIdle { setDeadline(.idle, seconds: config.idleTimeout) }
             // Output drained below the high-water mark: pick up what back-pressure left.
             resume()
         case .processing:
@@ -494,15 +520,9 @@ final class Connection {
         }
     }
 
-    private func setDeadline(seconds: Double, idle: Bool) {
-        deadline = MonotonicClock.now() &+ Self.nanoseconds(seconds)
-        deadlineIsIdle = idle
-    }
-
-    /// Saturating: a configured duration can never trap the conversion.
-    static func nanoseconds(_ seconds: Double) -> UInt64 {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
-        return seconds >= 1e9 ? UInt64(1e18) : UInt64(seconds * 1_000_000_000)
+    private func setDeadline(_ kind: Deadline.Kind, seconds: Double) {
+        readDeadline = Deadline(kind, seconds: seconds, after: MonotonicClock.now())
+        updateTimer()
     }
 
     /// Half-close, then read and drop whatever the client still sends, for up to 2 s or
@@ -515,7 +535,8 @@ final class Connection {
             // since the close that follows releases the socket anyway.
             loop.server.noteSyscallFailure("shutdown(SHUT_WR)", errno)
         }
-        deadline = MonotonicClock.now() &+ 2_000_000_000
+        lingerDeadline = Deadline(.linger, at: MonotonicClock.now() &+ 2_000_000_000)
+        updateTimer()
         lingerBudget = 1 << 20
         discardInput()
     }
@@ -534,30 +555,35 @@ final class Connection {
         }
     }
 
-    func checkDeadline(now: UInt64) {
-        if hasPendingOutput {
-            // While a response is going out only the write timeout applies: a slow reader of a
-            // large response is not idle, and a pipelined request behind it is not late.
-            if now &- lastWriteProgress > Self.nanoseconds(config.writeTimeout) { close() }
+    /// The deadline this connection was queued under has passed (the queue has already
+    /// unqueued it).
+    func deadlinePassed(_ queued: Deadline, now: UInt64) {
+        // What was queued may since have been pushed on or replaced (`updateTimer` is lazy).
+        guard let deadline = currentDeadline else { return }
+        guard deadline.hasPassed(at: now) else {
+            loop.deadlines.schedule(self, deadline)
             return
         }
-        if state == .lingering {
-            if now >= deadline { close() }
-            return
-        }
-        guard state == .reading else { return }
-        if bodyRateStart != 0 && parser.isReadingBody && bodyIsTooSlow(now: now) {
-            loop.server.statistics.noteTimeout(.bodyRate)
-            fail(status: 408, detail: "The request body arrived slower than \(Self.describe(config.minBodyRate)) bytes per second.")
-            return
-        }
-        guard deadline != 0, now >= deadline else { return }
-        if deadlineIsIdle || parser.isIdle {
+        switch deadline.kind {
+        case .write, .linger:
             close()
-        } else {
+            return
+        case .idle, .header, .body:
+            if deadline.kind == .idle || parser.isIdle {
+                close()
+                return
+            }
             loop.server.statistics.noteTimeout(parser.isReadingBody ? .body : .header)
             fail(status: 408, detail: "The request was not received in time.")
         }
+        updateIdleState()
+    }
+
+    /// Called every tick for each connection queued under a body deadline.
+    func checkBodyRate(now: UInt64) {
+        guard state == .reading, !hasPendingOutput, bodyRateStart != 0, parser.isReadingBody, bodyIsTooSlow(now: now) else { return }
+        loop.server.statistics.noteTimeout(.bodyRate)
+        fail(status: 408, detail: "The request body arrived slower than \(Self.describe(config.minBodyRate)) bytes per second.")
         updateIdleState()
     }
 
@@ -568,7 +594,7 @@ final class Connection {
         let minimum = config.minBodyRate
         guard minimum > 0, minimum.isFinite, now > bodyRateStart else { return false }
         let elapsed = now - bodyRateStart
-        guard elapsed >= Self.nanoseconds(config.bodyRateGrace) else { return false }
+        guard elapsed >= Deadline.nanoseconds(config.bodyRateGrace) else { return false }
         let received = Double(parser.bodyBytesReceived - bodyRateBaseline)
         return received < minimum * (Double(elapsed) / 1e9)
     }

@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
     // Loop-thread state.
     private var connections: [UInt64: Connection] = [:]
     private var idle = IdleConnections()
+    /// Every connection's pending deadline; a tick visits only those that have passed.
+    var deadlines = DeadlineQueue<Connection>()
     private var listenerRegistered = false
     private var acceptPausedUntil: UInt64 = 0
     /// Another loop was asked to evict for us; do not ask again until it answered.
@@ -293,6 +295,7 @@ final class EventLoop: @unchecked Sendable {
     /// Called by a connection when it has closed its descriptor.
     func connectionClosed(_ connection: Connection) {
         setIdle(connection, false)
+        deadlines.remove(connection)
         connections[connection.id] = nil
         server.releaseConnectionSlot()
         if !listenerRegistered && !listenerDone { acceptPausedUntil = 0; registerListener() }
@@ -306,7 +309,18 @@ final class EventLoop: @unchecked Sendable {
             evictionRequested = false
             registerListener()
         }
-        for connection in Array(connections.values) { connection.checkDeadline(now: now) }
+        for kind in Deadline.Kind.allCases {
+            while let (connection, deadline) = deadlines.popExpired(kind, now: now) {
+                connection.deadlinePassed(deadline, now: now)
+            }
+        }
+        // Bodies being read are checked for their rate every tick: only these, not every
+        // connection (RFC 9112 leaves the policy to the server; see `minBodyRate`).
+        var reading = deadlines.first(.body)
+        while let connection = reading {
+            reading = connection.deadlineNext
+            connection.checkBodyRate(now: now)
+        }
         if draining && now >= drainDeadline {
             for connection in Array(connections.values) { connection.close() }
         }

@@ -90,7 +90,7 @@ public final class HTTPServer: @unchecked Sendable {
             waitUntilStopped()
             return
         }
-        let deadline = MonotonicClock.now() &+ Connection.nanoseconds(configuration.drainTimeout)
+        let deadline = MonotonicClock.now() &+ Deadline.nanoseconds(configuration.drainTimeout)
         lifecycle.lock()
         let loops = self.loops
         let listener = self.listener

@@ -73,6 +73,7 @@ public enum HTTPStatus {
         case 501: "Not Implemented"
         case 503: "Service Unavailable"
         case 505: "HTTP Version Not Supported"
+        case 507: "Insufficient Storage"
         default: "Unknown"
         }
     }

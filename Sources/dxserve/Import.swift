@@ -3,7 +3,7 @@ import DXCore
 import Foundation
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Bulk-load data from files.", subcommands: [Projects.self])
+    static let configuration = CommandConfiguration(abstract: "Bulk-load data from files.", subcommands: [Projects.self, Measurements.self, Budget.self])
 
     struct Projects: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -52,8 +52,78 @@ struct Import: ParsableCommand {
                 let (pool, _, _) = try database.openMigrated()
                 // Rows that could be read are still validated when others could not, so the
                 // report lists every bad row at once.
+                let progress = ImportProgress(total: rows.count, label: "import projects")
                 let result = Result { () throws(ProjectStoreError) -> Int in
                     try ProjectStore(pool: pool).importProjects(
+                        rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
+                }
+                progress.finish()
+                var issues = readIssues
+                var count = 0
+                switch result {
+                case .success(let imported): count = imported
+                case .failure(.importRejected(let found)): issues += found
+                case .failure(let other): throw other
+                }
+                if !issues.isEmpty {
+                    for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+                    throw fail("\(issues.count) problem(s) in \(file); nothing was written")
+                }
+                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) project\(count == 1 ? "" : "s")")
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+    }
+
+    struct Measurements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record KPI measurements from a CSV file (UTF-8, with or without BOM): all rows or none.",
+            discussion: """
+                The first row names the columns: \(MeasurementCSV.requiredColumns.joined(separator: ", ")) (required), \
+                \(MeasurementCSV.optionalColumns.joined(separator: ", ")) (optional) — the columns of the measurements \
+                CSV export, so an export imports back as it was. Every bad row is reported as 'line N: field: message' \
+                on stderr and nothing is written; the exit status is then 1.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @Flag(help: "Check every row and report, but write nothing.")
+        var dryRun = false
+
+        @Option(name: .customLong("as"), help: "Name recorded as the actor in each project's history (and recorded_by when the file has none).")
+        var actor = "import"
+
+        func validate() throws {
+            guard TokenStore.isValidName(actor) else {
+                throw ValidationError("--as must be 1–64 of A-Z a-z 0-9 . _ -")
+            }
+        }
+
+        func run() throws {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw fail("cannot read \(file): \(error.localizedDescription)")
+            }
+            let records: [CSVRecord]
+            do {
+                records = try CSVReader.read(bytes)
+            } catch {
+                throw fail("\(file): \(error)")
+            }
+            let (rows, readIssues) = MeasurementCSV.rows(from: records)
+            do {
+                let (pool, _, _) = try database.openMigrated()
+                let result = Result { () throws(KPIStoreError) -> Int in
+                    try KPIStore(pool: pool).importMeasurements(
                         rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
                         dryRun: dryRun || !readIssues.isEmpty)
                 }
@@ -68,7 +138,78 @@ struct Import: ParsableCommand {
                     for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
                     throw fail("\(issues.count) problem(s) in \(file); nothing was written")
                 }
-                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) project\(count == 1 ? "" : "s")")
+                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) measurement\(count == 1 ? "" : "s")")
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+    }
+
+    struct Budget: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set projects' budgets per fiscal year from a CSV file: all rows or none.",
+            discussion: """
+                The first row names the columns: \(BudgetCSV.requiredColumns.joined(separator: ", ")) (required), \
+                \(BudgetCSV.optionalColumns.joined(separator: ", ")) (optional; an empty actual_yen means not settled). \
+                The export GET /api/v1/projects/{id}/budget.csv is such a file (its other columns are ignored). \
+                Each row sets that project's fiscal year as a PUT would, with a history row. Every bad row is \
+                reported as 'line N: field: message' on stderr and nothing is written; the exit status is then 1.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The CSV file.")
+        var file: String
+
+        @Flag(help: "Check every row and report, but write nothing.")
+        var dryRun = false
+
+        @Option(name: .customLong("as"), help: "Name recorded as the actor in each project's history.")
+        var actor = "import"
+
+        func validate() throws {
+            guard TokenStore.isValidName(actor) else {
+                throw ValidationError("--as must be 1–64 of A-Z a-z 0-9 . _ -")
+            }
+        }
+
+        func run() throws {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw fail("cannot read \(file): \(error.localizedDescription)")
+            }
+            let records: [CSVRecord]
+            do {
+                records = try CSVReader.read(bytes)
+            } catch {
+                throw fail("\(file): \(error)")
+            }
+            let (rows, readIssues) = BudgetCSV.rows(from: records)
+            do {
+                let (pool, _, _) = try database.openMigrated()
+                let progress = ImportProgress(total: rows.count, label: "import budget")
+                let result = Result { () throws(TrackingStoreError) -> Int in
+                    try BudgetStore(pool: pool).importBudget(
+                        rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
+                }
+                progress.finish()
+                var issues = readIssues
+                var count = 0
+                switch result {
+                case .success(let imported): count = imported
+                case .failure(.importRejected(let found)): issues += found
+                case .failure(let other): throw other
+                }
+                if !issues.isEmpty {
+                    for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+                    throw fail("\(issues.count) problem(s) in \(file); nothing was written")
+                }
+                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) budget row\(count == 1 ? "" : "s")")
             } catch let exit as ExitCode {
                 throw exit
             } catch {

@@ -24,7 +24,13 @@ import Testing
         (value as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["$ref"] as? String }
     }
 
-    static let routes: [Route] = (try? withMigratedContext { APIRouter.make(context: $0, metrics: Metrics()).routes }) ?? []
+    /// The routes the file documents: one it does not is `OpenAPITests.documentAndRouterAgree`'s
+    /// to report, once, not every test's here.
+    static let routes: [Route] = {
+        let all = (try? withMigratedContext { APIRouter.make(context: $0, metrics: Metrics()).routes }) ?? []
+        let paths = (try? ServedOpenAPI.source())?["paths"] as? [String: Any] ?? [:]
+        return all.filter { ((paths[$0.pattern] as? [String: Any])?[$0.method.lowercased()]) != nil }
+    }()
 
     @Test func editedFileHasNoCSVTwinNoSharedHeaderAndNoSharedProblem() throws {
         let source = try ServedOpenAPI.source()
@@ -152,7 +158,7 @@ import Testing
         let route = OpenAPIAssembler.RouteSummary(method: "POST", pattern: "/api/v1/kpis", options: .write)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument(source: source, routes: [route]).bytes)) as? [String: Any])
         let responses = Self.responses(try Self.operation(doc, "post", "/api/v1/kpis"))
-        #expect(Set(responses.keys) == ["201", "400", "401", "412", "413", "415", "422", "503", "default"])
+        #expect(Set(responses.keys) == ["201", "400", "401", "412", "413", "415", "422", "503", "507", "default"])
         let created = try #require(responses["201"] as? [String: Any])
         #expect((created["headers"] as? [String: Any])?["ETag"] == nil, "only a cacheable GET's 2xx has a generated ETag")
     }

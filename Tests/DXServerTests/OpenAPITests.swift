@@ -79,7 +79,8 @@ import Testing
         let documented = try Self.operations(try Self.document())
         let routes = try withMigratedContext { context in APIRouter.make(context: context, metrics: Metrics()).routes }
         // HEAD and OPTIONS are answered for every path by the service, not routed.
-        let served = routes.filter { $0.method != "HEAD" && $0.method != "OPTIONS" }
+        // The HTML pages are outside /api and outside the document (PageRoutes).
+        let served = routes.filter { $0.method != "HEAD" && $0.method != "OPTIONS" && !PageRoutes.patterns.contains($0.pattern) }
         let routed = Set(served.map { "\($0.method) \($0.pattern)" })
         let csvRouted = Set(served.filter { $0.method == "GET" && $0.options.csv }.map { "GET \($0.pattern).csv" })
         let presentAreas = Set(served.compactMap { Self.area(of: $0.pattern) })

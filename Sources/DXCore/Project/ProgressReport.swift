@@ -8,9 +8,11 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
         public var statusCounts: StatusCounts
         /// Null when the policy has no projects: there is nothing to average.
         public var meanProgress: Double?
+        /// Issue 12: its projects' KPIs on track, off track and not assessable.
+        public var kpis = KPITrackCounts()
 
         enum CodingKeys: String, CodingKey {
-            case id, title
+            case id, title, kpis
             case projectCount = "project_count"
             case statusCounts = "status_counts"
             case meanProgress = "mean_progress"
@@ -25,6 +27,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
             try c.encode(projectCount, forKey: .projectCount)
             try c.encode(statusCounts, forKey: .statusCounts)
             try c.encode(meanProgress, forKey: .meanProgress)
+            try c.encode(kpis, forKey: .kpis)
         }
     }
 
@@ -35,9 +38,11 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
         public var projectCount: Int
         public var statusCounts: StatusCounts
         public var meanProgress: Double?
+        /// Issue 12: its projects' KPIs on track, off track and not assessable.
+        public var kpis = KPITrackCounts()
 
         enum CodingKeys: String, CodingKey {
-            case code, title
+            case code, title, kpis
             case policyID = "policy_id"
             case projectCount = "project_count"
             case statusCounts = "status_counts"
@@ -52,6 +57,7 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
             try c.encode(projectCount, forKey: .projectCount)
             try c.encode(statusCounts, forKey: .statusCounts)
             try c.encode(meanProgress, forKey: .meanProgress)
+            try c.encode(kpis, forKey: .kpis)
         }
     }
 

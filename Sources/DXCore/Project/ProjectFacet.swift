@@ -16,9 +16,16 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
         // would pick a one-column index and fetch every matching row from the table (≈ 10×
         // slower at 100,000 rows). Unfiltered ones, and searches (which start from the FTS
         // index), are left to the planner: its ordered one-column indexes group without sorting.
-        func indexHint(_ conditions: [SQLFragment]) -> String {
-            conditions.count > 1 && query.search == nil ? " INDEXED BY projects_facets" : ""
+        // A fiscal-year filter without a status filter reads the index that leads with the
+        // years (migration 0008), a range instead of the whole index.
+        func indexHint(_ conditions: [SQLFragment], ignoring facet: ProjectFacet?) -> String {
+            guard conditions.count > 1, query.search == nil else { return "" }
+            let byYears = !query.fiscalYears.isEmpty && facet != .fiscalYear && (query.statuses.isEmpty || facet == .status)
+            return byYears ? " INDEXED BY projects_year_facets" : " INDEXED BY projects_facets"
         }
+        // With no filter but the facet's own (nor a search or `updated_since`), the counts are
+        // the running totals of migration 0008: no row of `projects` is read.
+        func isWholeSet(_ conditions: [SQLFragment]) -> Bool { conditions.count == 1 }
         // Measure and policy filters are both predicates on measure_code, so one count per
         // measure ignoring both serves both facets (each then applies the other's filter).
         var perMeasure: [(code: String, policyID: Int, title: String, count: Int)]?
@@ -28,8 +35,16 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
             both.measureCodes = []
             both.policyIDs = []
             let conditions = both.conditions(ignoring: nil)
+            if isWholeSet(conditions) {
+                let counted = try db.rows("""
+                    SELECT m.code, m.policy_id, m.title, t.n FROM project_facet_totals t JOIN measures m ON m.code = t.value
+                    WHERE t.field = 'measure' ORDER BY m.policy_id, m.position
+                    """) { (code: $0.string(at: 0), policyID: $0.int(at: 1), title: $0.string(at: 2), count: $0.int(at: 3)) }
+                perMeasure = counted
+                return counted
+            }
             let counted = try db.rows("""
-                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(indexHint(conditions))\(KeysetQuery.whereClause(conditions))
+                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(indexHint(conditions, ignoring: .measure))\(KeysetQuery.whereClause(conditions))
                 GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code ORDER BY m.policy_id, m.position
                 """, conditions.flatMap(\.arguments)) { (code: $0.string(at: 0), policyID: $0.int(at: 1), title: $0.string(at: 2), count: $0.int(at: 3)) }
             perMeasure = counted
@@ -37,12 +52,13 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
         }
         for facet in facets {
             let conditions = query.conditions(ignoring: facet)
-            let whereClause = indexHint(conditions) + KeysetQuery.whereClause(conditions)
+            let whereClause = indexHint(conditions, ignoring: facet) + KeysetQuery.whereClause(conditions)
             let arguments = conditions.flatMap(\.arguments)
+            let wholeSet = isWholeSet(conditions)
             let values: [FacetCount]
             switch facet {
             case .status:
-                let counts = Dictionary(uniqueKeysWithValues: try db.rows(
+                let counts = Dictionary(uniqueKeysWithValues: try wholeSet ? totals("status", in: db) : db.rows(
                     "SELECT p.status, count(*) FROM projects p\(whereClause) GROUP BY p.status", arguments) {
                     ($0.string(at: 0), $0.int(at: 1))
                 })
@@ -50,9 +66,9 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
                     counts[status.rawValue].map { FacetCount(value: .text(status.rawValue), label: status.label, count: $0) }
                 }
             case .department:
-                values = try db.rows(
+                values = try (wholeSet ? totals("department", in: db) : db.rows(
                     "SELECT p.department, count(*) FROM projects p\(whereClause) GROUP BY p.department ORDER BY p.department",
-                    arguments) { FacetCount(value: .text($0.string(at: 0)), label: $0.string(at: 0), count: $0.int(at: 1)) }
+                    arguments) { ($0.string(at: 0), $0.int(at: 1)) }).map { FacetCount(value: .text($0.0), label: $0.0, count: $0.1) }
             case .measure:
                 let policies = try policyMeasureCodes(query, in: db)
                 values = try measureCounts().filter { policies?.contains($0.code) ?? true }
@@ -66,11 +82,19 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
                 let titles = Dictionary(uniqueKeysWithValues: try db.rows("SELECT id, title FROM policies") { ($0.int(at: 0), $0.string(at: 1)) })
                 values = sums.map { FacetCount(value: .integer(Int64($0.id)), label: titles[$0.id] ?? String($0.id), count: $0.count) }
             case .fiscalYear:
-                values = try fiscalYearCounts(whereClause: whereClause, arguments: arguments, in: db)
+                values = try fiscalYearCounts(whereClause: wholeSet ? nil : whereClause, arguments: arguments, in: db)
             }
             result.fields.append((name: facet.rawValue, values: values))
         }
         return result
+    }
+
+    /// The running totals of `field` (migration 0008), ordered by value as `ORDER BY` on the
+    /// column would order them.
+    static func totals(_ field: String, in db: Database) throws -> [(String, Int)] {
+        try db.rows("SELECT value, n FROM project_facet_totals WHERE field = ? ORDER BY value", [.text(field)]) {
+            ($0.string(at: 0), $0.int(at: 1))
+        }
     }
 
     /// The measure codes under the query's policy filter; nil without one.
@@ -83,11 +107,21 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
     /// A project counts in every year it runs. The (start, end) pairs are few, so they are
     /// counted in SQL (one scan of the fiscal-year index) and spread over their years here,
     /// bounded by the validator's fiscal-year range.
-    static func fiscalYearCounts(whereClause: String, arguments: [SQLiteValue], in db: Database) throws -> [FacetCount] {
+    /// `whereClause` nil: the whole set, from the running totals.
+    static func fiscalYearCounts(whereClause: String?, arguments: [SQLiteValue], in db: Database) throws -> [FacetCount] {
         var perYear: [Int: Int] = [:]
-        let pairs = try db.rows(
-            "SELECT p.start_fiscal_year, p.end_fiscal_year, count(*) FROM projects p\(whereClause) GROUP BY 1, 2", arguments) {
-            (start: $0.int(at: 0), end: $0.int(at: 1), count: $0.int(at: 2))
+        let pairs: [(start: Int, end: Int, count: Int)]
+        if let whereClause {
+            pairs = try db.rows(
+                "SELECT p.start_fiscal_year, p.end_fiscal_year, count(*) FROM projects p\(whereClause) GROUP BY 1, 2", arguments) {
+                (start: $0.int(at: 0), end: $0.int(at: 1), count: $0.int(at: 2))
+            }
+        } else {
+            // 'START-END' (years are positive, so the only '-' is the separator).
+            pairs = try db.rows("""
+                SELECT CAST(substr(value, 1, instr(value, '-') - 1) AS INTEGER), CAST(substr(value, instr(value, '-') + 1) AS INTEGER), n
+                FROM project_facet_totals WHERE field = 'fiscal_years'
+                """) { (start: $0.int(at: 0), end: $0.int(at: 1), count: $0.int(at: 2)) }
         }
         for pair in pairs {
             let years = ProjectValidator.fiscalYears.clamped(to: min(pair.start, pair.end)...max(pair.start, pair.end))

@@ -159,7 +159,12 @@ public struct ProjectStore: Sendable {
                         code: row.string(at: 0), policyID: row.int(at: 1), title: row.string(at: 2), projectCount: row.int(at: 3),
                         statusCounts: StatusCounts(row, from: 4), meanProgress: Self.mean(row.optionalDouble(at: 9)))
                 }
-                return ProgressReport(policies: policies, measures: measures)
+                var report = ProgressReport(policies: policies, measures: measures)
+                // Issue 12: KPIs on and off track, judged for today.
+                let counts = try KPIStore.trackCounts(today: .todayInJapan(), db)
+                for i in report.policies.indices { report.policies[i].kpis = counts.policies[report.policies[i].id] ?? KPITrackCounts() }
+                for i in report.measures.indices { report.measures[i].kpis = counts.measures[report.measures[i].code] ?? KPITrackCounts() }
+                return report
             }
         }
     }
@@ -249,7 +254,12 @@ public struct ProjectStore: Sendable {
                         start_fiscal_year = ?, end_fiscal_year = ?, kpi = ?, version = version + 1, updated_at = ?
                     WHERE id = ? AND version = ?
                     """, arguments: try Self.columnValues(fields) + [.text(now), SQLiteValue(id), SQLiteValue(current.version)])
-                try Self.appendHistory(projectID: id, at: now, actor: actor, action: .update, changes: changes, note: patch.note, db)
+                // Issue 12: the old `kpi` writes through to the first KPI, in this transaction and history row.
+                let kpiChanges = try KPIStore.writeThrough(projectID: id, old: current.fields.kpi, new: fields.kpi, endFiscalYear: fields.endFiscalYear,
+                                                           actor: actor, at: now, db)
+                let summary = try KPIStore.syncSummary(projectID: id, at: now, bump: false, db)
+                try Self.appendHistory(projectID: id, at: now, actor: actor, action: .update,
+                                       changes: changes.merging(kpiChanges) { $1 }.merging(summary) { $1 }, note: patch.note, db)
                 guard let updated = try Self.load(id: id, db) else { throw ProjectStoreError.notFound(id: id) }
                 return (updated, true)
             }
@@ -294,7 +304,10 @@ public struct ProjectStore: Sendable {
     /// Creates every row's project, or none: any bad row fails the whole import with every
     /// problem of every row. Rows may start in any status (a spreadsheet records where
     /// projects already are). `dryRun` validates only. Returns the number of rows.
-    public func importProjects(_ rows: [ImportRow], actor: String, note: String? = nil, dryRun: Bool) throws(ProjectStoreError) -> Int {
+    /// `progress` is called with the number of rows written so far.
+    public func importProjects(
+        _ rows: [ImportRow], actor: String, note: String? = nil, dryRun: Bool, progress: ((Int) -> Void)? = nil
+    ) throws(ProjectStoreError) -> Int {
         let work: (Database) throws -> Int = { db in
             var problems: [ImportIssue] = []
             var valid: [ProjectFields] = []
@@ -311,8 +324,9 @@ public struct ProjectStore: Sendable {
             if !problems.isEmpty { throw ProjectStoreError.importRejected(problems) }
             if dryRun { return rows.count }
             let now = Timestamp.now()
-            for (row, fields) in zip(rows, valid) {
+            for (index, (row, fields)) in zip(rows, valid).enumerated() {
                 _ = try Self.insert(fields, actor: actor, note: row.patch.note ?? note, at: now, db)
+                progress?(index + 1)
             }
             return rows.count
         }
@@ -378,7 +392,11 @@ public struct ProjectStore: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """, arguments: try columnValues(fields) + [.text(now), .text(now)])
         let id = Int(db.lastInsertRowID)
-        try appendHistory(projectID: id, at: now, actor: actor, action: .create, changes: fields.changes(from: nil), note: note, db)
+        // Issue 12: a project's `kpi` becomes its first KPI, recorded in the same history row.
+        let kpiChanges = try KPIStore.writeThrough(projectID: id, old: nil, new: fields.kpi, endFiscalYear: fields.endFiscalYear,
+                                                   actor: actor, at: now, db)
+        try appendHistory(projectID: id, at: now, actor: actor, action: .create, changes: fields.changes(from: nil).merging(kpiChanges) { $1 },
+                          note: note, db)
         guard let project = try load(id: id, db) else { throw ProjectStoreError.notFound(id: id) }
         return project
     }

@@ -34,6 +34,11 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
     public var isConstraint: Bool { primaryCode == SQLITE_CONSTRAINT }
+    /// SQLITE_FULL: the disk, or the process's file-size limit, has no room for the write.
+    public var isFull: Bool { primaryCode == SQLITE_FULL }
+    /// SQLITE_IOERR and its extended codes (`SQLITE_IOERR_WRITE`, `_FSYNC`, …): the kernel
+    /// refused a read or write.
+    public var isIOError: Bool { primaryCode == SQLITE_IOERR }
     public var isForeignKeyViolation: Bool { extendedCode == Self.constraintForeignKey }
     public var isCheckViolation: Bool { extendedCode == Self.constraintCheck }
     public var isNotNullViolation: Bool { extendedCode == Self.constraintNotNull }

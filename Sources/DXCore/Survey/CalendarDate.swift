@@ -1,11 +1,11 @@
 /// A proleptic Gregorian date parsed from exactly `YYYY-MM-DD`, with no time zone to get wrong.
 /// Foundation's formatters are lenient (they roll 2021-02-30 into March); this is not.
-struct CalendarDate: Sendable, Equatable {
-    let year: Int
-    let month: Int
-    let day: Int
+public struct CalendarDate: Sendable, Equatable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
-    init?(iso: String) {
+    public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -21,7 +21,7 @@ struct CalendarDate: Sendable, Equatable {
     }
 
     /// Zero-padded, so string order is date order.
-    var iso: String {
+    public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

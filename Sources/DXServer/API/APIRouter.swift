@@ -26,6 +26,7 @@ public enum APIRouter {
         PlanRoutes.register(on: &router, context: context)
         SurveyRoutes.register(on: &router, context: context)
         ProjectRoutes.register(on: &router, context: context)
+        KPIRoutes.register(on: &router, context: context)
         EvaluationRoutes.register(on: &router, context: context)
         BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
@@ -37,6 +38,8 @@ public enum APIRouter {
         router.get(ownRoute.pattern, options: ownRoute.options) { _ in
             HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: document.bytes)
         }
+        // After the document is made from the table: the HTML pages are outside /api and outside it.
+        PageRoutes.register(on: &router, context: context)
         // The document is the contract for query parameters: one check for every route.
         router.queryRules = QueryParameterRules(document: document.json)
         return router

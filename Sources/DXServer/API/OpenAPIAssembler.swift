@@ -163,6 +163,8 @@ struct OpenAPIAssembler {
         var problems: [(String, String)] = [("default", "Problem"), ("412", "PreconditionFailed")]
         if isGET { problems.append(("304", "NotModified")) }
         if !route.options.nonBlocking { problems.append(("503", "ServiceUnavailable")) }
+        // A write on a full disk is 507 (SQLITE_FULL; SQLiteError+Problem.swift).
+        if !isGET && !route.options.nonBlocking { problems.append(("507", "InsufficientStorage")) }
         // The service answers 400 for a query or path value outside its schema or with a
         // control character, and for a body that is not JSON.
         if hasQueryParameter || hasPathParameter || route.options.acceptsJSONBody {

@@ -35,7 +35,9 @@ public enum SurveyChart {
     static let textColor = "#1a1a1a"
     static let mutedTextColor = "#5a6470"
 
-    public static func svg(question: SurveyQuestion) -> String {
+    /// `descriptionID`: the id of the `<desc>`; a page that inlines several charts gives each
+    /// its own, since ids must be unique in a document.
+    public static func svg(question: SurveyQuestion, descriptionID: String = "desc") -> String {
         let contentWidth = width - 2 * margin
         let trackWidth = contentWidth - percentColumn
         var body = ""
@@ -82,10 +84,10 @@ public enum SurveyChart {
         let title = "問\(question.number) \(question.text)"
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(y))" width="\(n(width))" height="\(n(y))" \
-            role="img" aria-label="\(escape(title))" aria-describedby="desc" \
+            role="img" aria-label="\(escape(title))" aria-describedby="\(descriptionID)" \
             font-family="\(escape(fontFamily))" fill="\(textColor)">
             <title>\(escape(title))</title>
-            <desc id="desc">\(escape(summary))</desc>
+            <desc id="\(descriptionID)">\(escape(summary))</desc>
             <rect class="background" width="100%" height="100%" fill="#ffffff"/>
             \(body)</svg>
 

@@ -124,6 +124,7 @@ public final class HTTPService: HTTPResponder {
         case let .dotSegment(index):
             return (decorate(Self.dotSegmentError(head, index: index).response(instance: head.path), requestID: requestID), "(none)")
         case .notFound:
+            if let page = router.notFoundPage?(head) { return (decorate(page, requestID: requestID), "(none)") }
             let error = APIError.notFound("No resource at \(head.path).\(Self.emptySegmentHint(head))")
             return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
         case let .methodNotAllowed(allowed):

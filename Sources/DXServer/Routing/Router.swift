@@ -74,6 +74,9 @@ public struct Router: Sendable {
     public private(set) var routes: [Route] = []
     /// The documented query parameters, checked by the service before any handler runs.
     public var queryRules: QueryParameterRules?
+    /// The answer for a path no route matches, when it is not problem+json: the pages' HTML
+    /// 404 (`PageRoutes`). nil, or a nil answer, leaves the problem document.
+    public var notFoundPage: (@Sendable (HTTPRequestHead) -> HTTPResponse?)?
     /// Every method some resource answers: OPTIONS, which the service answers for every
     /// resource, the routes' methods, and HEAD wherever GET is (RFC 9110 §9.3.2).
     public private(set) var implementedMethods: [String] = ["OPTIONS"]

@@ -30,7 +30,7 @@ extension ProjectStoreError: ProblemConvertible {
         case .importRejected(let issues):
             return .invalidFields(issues.map { FieldError(field: "line \($0.line): \($0.field)", message: $0.message) })
         case .database(let cause):
-            if cause.isBusy { return cause.apiError }
+            if let problem = cause.operationalProblem { return problem }
             // Never the SQL or SQLite's message: they describe the server, not the request.
             return APIError(status: 500, detail: "The project data could not be read or stored.")
         case .unexpected:

@@ -15,7 +15,7 @@ extension SurveyStoreError: ProblemConvertible {
             // client's. The cause stays out of the response; it is in the error value.
             return APIError(status: 500, detail: "The stored counts of survey \(surveyID) are inconsistent.")
         case .database(let cause):
-            if let sqlite = cause as? SQLiteError, sqlite.isBusy { return sqlite.apiError }
+            if let problem = (cause as? SQLiteError)?.operationalProblem { return problem }
             if let convertible = cause as? any ProblemConvertible, !(cause is SQLiteError) { return convertible.apiError }
             // Never the SQL or SQLite's message: they describe the server, not the request.
             return APIError(status: 500, detail: "The survey data could not be read or stored.")

@@ -29,7 +29,7 @@ extension TrackingStoreError: ProblemConvertible {
         case .importRejected(let issues):
             return .invalidFields(issues.map { FieldError(field: "line \($0.line): \($0.field)", message: $0.message) })
         case .database(let cause):
-            if cause.isBusy { return cause.apiError }
+            if let problem = cause.operationalProblem { return problem }
             return APIError(status: 500, detail: "The evaluation or budget data could not be read or stored.")
         case .unexpected:
             return APIError(status: 500, detail: "The evaluation or budget data could not be read or stored.")

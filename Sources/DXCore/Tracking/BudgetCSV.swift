@@ -1,0 +1,68 @@
+import Foundation
+
+/// The spreadsheet form of budgets for `dxserve import budget`: a header row naming the
+/// columns (in any order), then one project and fiscal year per row. It is the CSV that
+/// `GET /api/v1/projects/{id}/budget.csv` exports, so the read-only columns of that export
+/// are accepted and ignored.
+public enum BudgetCSV {
+    public static let requiredColumns = ["project_id", "fiscal_year", "planned_yen"]
+    public static let optionalColumns = ["actual_yen", "note"]
+    public static let ignoredColumns = ["fiscal_year_label", "version", "created_at", "updated_at"]
+
+    /// One row per data record, or every problem with the header and the cells that could not
+    /// be read (range checks come later, from the store).
+    public static func rows(from records: [CSVRecord]) -> (rows: [BudgetStore.ImportRow], issues: [ImportIssue]) {
+        guard let header = records.first else {
+            return ([], [ImportIssue(line: 1, field: "header", message: "the file is empty; the first row must name the columns")])
+        }
+        var issues: [ImportIssue] = []
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let known = Set(requiredColumns + optionalColumns + ignoredColumns)
+        for name in names where !known.contains(name) {
+            issues.append(ImportIssue(line: header.line, field: name.isEmpty ? "header" : name,
+                                      message: "is not a column; use \((requiredColumns + optionalColumns).joined(separator: ", "))"))
+        }
+        for name in Set(names) where names.filter({ $0 == name }).count > 1 {
+            issues.append(ImportIssue(line: header.line, field: name, message: "appears more than once in the header"))
+        }
+        for name in requiredColumns where !names.contains(name) {
+            issues.append(ImportIssue(line: header.line, field: name, message: "is a required column"))
+        }
+        if !issues.isEmpty { return ([], issues) }
+
+        var rows: [BudgetStore.ImportRow] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == names.count else {
+                issues.append(ImportIssue(line: record.line, field: "row", message: "has \(record.fields.count) fields; the header has \(names.count)"))
+                continue
+            }
+            let cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields))
+            var rowIssues: [FieldIssue] = []
+            var draft = BudgetDraft()
+            let projectID = integer(cells["project_id"], "project_id", &rowIssues)
+            let year = integer(cells["fiscal_year"], "fiscal_year", &rowIssues)
+            draft.plannedYen = integer(cells["planned_yen"], "planned_yen", &rowIssues)
+            draft.actualYen = integer(cells["actual_yen"], "actual_yen", &rowIssues)
+            if let note = cells["note"], !note.isEmpty {
+                if let problem = ControlCharacters.problem(in: note, lines: .multi) {
+                    rowIssues.append(FieldIssue(field: "note", message: problem))
+                } else {
+                    draft.note = note
+                }
+            }
+            draft.issues = rowIssues
+            rows.append(BudgetStore.ImportRow(line: record.line, projectID: projectID, fiscalYear: year, draft: draft))
+        }
+        return (rows, issues)
+    }
+
+    /// An empty cell is absent; digits only (yen are whole, no separators), at most 15 digits.
+    static func integer(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> Int? {
+        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return nil }
+        guard cell.utf8.count <= 15, cell.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(cell) else {
+            issues.append(FieldIssue(field: field, message: "must be a whole number of at most 15 digits, not '\(cell)'"))
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""The pages for people in headless Chromium (selenium) with axe-core (axe-selenium-python).
+
+    python3 scripts/pages-test.py http://127.0.0.1:PORT TOKEN OUT_DIR
+
+Adds a few projects through the API (two with markup for titles, one with a KPI and history),
+then opens every page: at 1280 CSS px it reads the browser console (no error allowed) and runs
+axe-core (no serious or critical violation allowed; the others are printed), at 360 px and at
+640 px (1280 px at 200 % zoom) it checks `document.documentElement.scrollWidth` against the
+viewport width; a screenshot of the first screen at 360 and 1280 px goes to OUT_DIR. Every
+same-origin link found on the pages must answer 200 (404 only where the page is the 404
+test). Prints one line per page and a final "pages browser test: PASS …" or "… FAIL …"; exit 0
+on PASS, 1 on FAIL. Every wait is bounded; the browser is stopped before it returns.
+"""
+import json
+import os
+import signal
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+PAGE_TIMEOUT = 30
+MAX_LINKS = 400
+WIDTHS = {"desktop": 1280, "zoom200": 640, "phone": 360}
+
+
+def api(base, token, method, path, body=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or b"null")
+
+
+def seed(base, token):
+    """Projects to render: markup in titles (must stay inert), a KPI, a status history."""
+    made = []
+    for title, measure, department, kpi in [
+        ("AIチャットボットによる問い合わせ対応", "1-7", "デジタル統括課", {"name": "チャットボット利用件数", "unit": "件", "target": 12000, "actual": 8450}),
+        ("<script>alert(1)</script>", "1-1", "デジタル統括課", None),
+        ('"><img src=x onerror=alert(1)>', "2-1", "市民課", None),
+        ("書かない窓口の導入", "2-1", "市民課", {"name": "申請書を書かずに済んだ手続の割合", "unit": "%", "target": 80, "actual": None}),
+    ]:
+        body = {"measure_code": measure, "title": title, "department": department, "start_fiscal_year": 2022,
+                "end_fiscal_year": 2025, "description": "事業の内容。\n二段落目。"}
+        if kpi:
+            body["kpi"] = kpi
+        made.append(api(base, token, "POST", "/api/v1/projects", body)["id"])
+    api(base, token, "PATCH", f"/api/v1/projects/{made[0]}", {"status": "in_progress", "progress": 60, "note": "本格運用を開始"})
+    api(base, token, "PATCH", f"/api/v1/projects/{made[3]}", {"status": "in_progress", "progress": 25})
+    return made
+
+
+def fetch_status(url):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "identity"}), timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def set_width(driver, width):
+    # Device metrics make the viewport exactly `width` CSS px, whatever the window decorations.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 800})
+
+
+def main(base, token, out_dir):
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("pages browser test: FAIL (timed out)"))
+    ids = seed(base, token)
+    pages = [("home", "/"), ("policy-1", "/policies/1"), ("policy-2", "/policies/2"), ("measure-1-7", "/measures/1-7"),
+             ("measure-2-1", "/measures/2-1"), ("projects", "/projects"), ("projects-filtered", "/projects?status=in_progress&q="),
+             ("project", f"/projects/{ids[0]}"), ("project-markup", f"/projects/{ids[2]}"), ("survey-15", "/surveys/15"),
+             ("about", "/about"), ("not-found", "/no-such-page")]
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-extensions", "--window-size=1280,800", "--lang=ja"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    failures, links, lines = [], set(), []
+    driver = None
+    try:
+        driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+        driver.set_page_load_timeout(PAGE_TIMEOUT)
+        driver.set_script_timeout(PAGE_TIMEOUT)
+        for name, path in pages:
+            url = base + path
+            set_width(driver, WIDTHS["desktop"])
+            driver.get(url)
+            driver.get_log("browser")  # drop what an earlier page left
+            driver.get(url)
+            console = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"
+                       and not (name == "not-found" and "404" in e.get("message", ""))]
+            # The first screen, before axe scrolls through the page checking contrast.
+            driver.save_screenshot(os.path.join(out_dir, f"{name}-1280.png"))
+            axe = Axe(driver)
+            axe.inject()
+            results = axe.run()
+            engine = driver.execute_script("return window.axe && axe.version") or "?"
+            violations = results["violations"]
+            blocking = [v for v in violations if v.get("impact") in ("serious", "critical")]
+            others = [v for v in violations if v not in blocking]
+            h1 = [e.text for e in driver.find_elements(By.TAG_NAME, "h1")]
+            for anchor in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+                href = anchor.get_attribute("href") or ""
+                if href.startswith(base) and name != "not-found":
+                    links.add(href.split("#")[0])
+            widths = {}
+            for label in ("zoom200", "phone"):
+                set_width(driver, WIDTHS[label])
+                driver.get(url)
+                widths[label] = driver.execute_script(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                if label == "phone":
+                    driver.save_screenshot(os.path.join(out_dir, f"{name}-360.png"))
+            line = (f"  {path}: axe {len(blocking)} serious/critical, {len(others)} minor/moderate "
+                    f"({', '.join(sorted(v['id'] for v in others)) or 'none'}), {len(results['passes'])} rules passed; "
+                    f"axe-core {engine}; console errors {len(console)}; scrollWidth {widths['phone'][0]}/{WIDTHS['phone']} at 360 px, "
+                    f"{widths['zoom200'][0]}/{WIDTHS['zoom200']} at 200 %; h1 {h1[0] if h1 else '(none)'!r}")
+            lines.append(line)
+            print(line)
+            for v in blocking:
+                failures.append(f"{path}: axe {v['impact']} {v['id']}: {v['help']} "
+                                f"({'; '.join(n['target'][0] for n in v['nodes'][:3])})")
+            for entry in console:
+                failures.append(f"{path}: console {entry.get('message')}")
+            for label, (scroll, client) in widths.items():
+                if scroll > WIDTHS[label]:
+                    failures.append(f"{path}: scrollWidth {scroll} > {WIDTHS[label]} at {label}")
+            if len(h1) != 1:
+                failures.append(f"{path}: {len(h1)} h1 elements")
+            if name == "project-markup" and driver.find_elements(By.CSS_SELECTOR, "main img, main script"):
+                failures.append(f"{path}: a title's markup became an element")
+        # Navigation by a real click: the header's 事業 link leads to the project list.
+        set_width(driver, WIDTHS["desktop"])
+        driver.get(base + "/")
+        driver.find_element(By.CSS_SELECTOR, "header nav a[href='/projects']").click()
+        if not driver.current_url.startswith(base + "/projects") or driver.find_element(By.TAG_NAME, "h1").text != "事業の一覧":
+            failures.append(f"clicking 事業 led to {driver.current_url}")
+    finally:
+        if driver is not None:
+            driver.quit()
+
+    checked = 0
+    for href in sorted(links)[:MAX_LINKS]:
+        status = fetch_status(href)
+        checked += 1
+        if status != 200:
+            failures.append(f"link {href} answered {status}")
+    if failures:
+        for failure in failures:
+            print(f"  {failure}", file=sys.stderr)
+        print(f"pages browser test: FAIL ({len(failures)} problems over {len(pages)} pages)")
+        return 1
+    print(f"pages browser test: PASS ({len(pages)} pages at 1280, 640 and 360 px: 0 serious/critical axe violations, "
+          f"0 console errors, no sideways scrolling; {checked} links between pages answer 200; screenshots in {out_dir})")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]))
