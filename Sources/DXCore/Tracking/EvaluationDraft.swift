@@ -50,7 +50,10 @@ public struct EvaluationDraft: Sendable, Equatable {
 
     static func period(_ raw: String?, _ issues: inout [FieldIssue]) -> EvaluationPeriod? {
         guard let raw else {
-            issues.append(FieldIssue(field: "period", message: "is required: a fiscal year (2023) or one of its halves (2023H1, 2023H2)"))
+            // A member of the wrong type is already an issue ("must be a string"): one entry per field.
+            if !issues.contains(where: { $0.field == "period" }) {
+                issues.append(FieldIssue(field: "period", message: "is required: a fiscal year (2023) or one of its halves (2023H1, 2023H2)"))
+            }
             return nil
         }
         guard let period = EvaluationPeriod(raw) else {
@@ -64,7 +67,9 @@ public struct EvaluationDraft: Sendable, Equatable {
 
     static func rating(_ raw: String?, _ issues: inout [FieldIssue]) -> EvaluationRating? {
         guard let raw, let rating = EvaluationRating(rawValue: raw) else {
-            issues.append(FieldIssue(field: "rating", message: "must be one of A, B, C, D"))
+            if raw != nil || !issues.contains(where: { $0.field == "rating" }) {
+                issues.append(FieldIssue(field: "rating", message: "must be one of A, B, C, D"))
+            }
             return nil
         }
         return rating

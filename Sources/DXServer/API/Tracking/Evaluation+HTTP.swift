@@ -2,7 +2,9 @@ import DXCore
 
 extension Evaluation {
     /// Strong, from the version every correction bumps.
-    public var entityTag: String { "\"e\(projectID)-\(period)-v\(version)\"" }
+    public var entityTag: String { Self.entityTag(projectID: projectID, period: period.description, version: version) }
+    /// `"e1-2023H1-v2"`: the tag of one version, also for a replayed create read back from its body.
+    public static func entityTag(projectID: Int, period: String, version: Int) -> String { "\"e\(projectID)-\(period)-v\(version)\"" }
     public var location: String { "/api/v1/projects/\(projectID)/evaluations/\(period)" }
     /// `updated_at` in epoch milliseconds, for the date preconditions.
     public var modifiedAt: Int? { Project.epochMilliseconds(updatedAt) }

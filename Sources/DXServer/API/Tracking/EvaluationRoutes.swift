@@ -29,10 +29,14 @@ public enum EvaluationRoutes {
                 response.headers.add("ETag", evaluation.entityTag)
                 return response
             case .replayed(let stored):
-                // What the first answer said; it named its own Location, read back from its body.
+                // What the first answer said; its Location and ETag (RFC 9110 §8.8.3: the tag of
+                // the representation in the body, the created version) read back from its body.
                 var response = HTTPResponse(status: stored.status, contentType: "application/json; charset=utf-8", body: stored.body)
                 if case .object(let members)? = try? JSONReader.read(stored.body), case .string(let period)? = members["period"] {
                     response.headers.add("Location", "/api/v1/projects/\(id)/evaluations/\(period)")
+                    if case .number(let version)? = members["version"], let version = Int(exactly: version) {
+                        response.headers.add("ETag", Evaluation.entityTag(projectID: id, period: period, version: version))
+                    }
                 }
                 response.headers.add("Idempotent-Replayed", "true")
                 return response
