@@ -9,7 +9,8 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
 
     /// Counts for `facets` over the projects `query` selects, each facet ignoring its own
     /// filter; in the caller's read transaction, so they agree with the page read beside them.
-    /// Every query reads `projects` through its partial indexes and groups before it joins.
+    /// Every query reads `projects` through its partial indexes, or the running counts of
+    /// migrations 0008 and 0011, and groups before it joins.
     static func counts(_ facets: [ProjectFacet], query: ProjectQuery, in db: Database) throws -> FacetCounts {
         var result = FacetCounts()
         // Filtered counts read the covering facet index (migration 0007): SQLite's planner
@@ -26,6 +27,19 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
         // With no filter but the facet's own (nor a search or `updated_since`), the counts are
         // the running totals of migration 0008: no row of `projects` is read.
         func isWholeSet(_ conditions: [SQLFragment]) -> Bool { conditions.count == 1 }
+        // Under status, fiscal-year, measure and policy filters only, the status, fiscal-year,
+        // measure and policy counts sum the per-combination counts of migration 0011 (a few
+        // thousand rows) instead of counting matching projects: those filters name only its
+        // columns. It holds live projects only, so `p.archived_at IS NULL` (always the first
+        // condition) is dropped. Department, search and updated_since filters need `projects`.
+        let cubeServes = query.departments.isEmpty && query.search == nil && query.updatedSince == nil
+        /// `FROM … WHERE …` and the count expression for a filtered count ignoring `facet`.
+        func source(_ conditions: [SQLFragment], ignoring facet: ProjectFacet?) -> (from: String, count: String) {
+            if cubeServes {
+                return (" FROM project_facet_cube p" + KeysetQuery.whereClause(Array(conditions.dropFirst())), "sum(p.n)")
+            }
+            return (" FROM projects p" + indexHint(conditions, ignoring: facet) + KeysetQuery.whereClause(conditions), "count(*)")
+        }
         // Measure and policy filters are both predicates on measure_code, so one count per
         // measure ignoring both serves both facets (each then applies the other's filter).
         var perMeasure: [(code: String, policyID: Int, title: String, count: Int)]?
@@ -43,12 +57,13 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
                 perMeasure = counted
                 return counted
             }
-            let counted = try db.rows("""
-                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, count(*) AS n FROM projects p\(indexHint(conditions, ignoring: .measure))\(KeysetQuery.whereClause(conditions))
+            let counted = source(conditions, ignoring: .measure)
+            let rows = try db.rows("""
+                SELECT m.code, m.policy_id, m.title, c.n FROM (SELECT p.measure_code AS code, \(counted.count) AS n\(counted.from)
                 GROUP BY p.measure_code) c JOIN measures m ON m.code = c.code ORDER BY m.policy_id, m.position
                 """, conditions.flatMap(\.arguments)) { (code: $0.string(at: 0), policyID: $0.int(at: 1), title: $0.string(at: 2), count: $0.int(at: 3)) }
-            perMeasure = counted
-            return counted
+            perMeasure = rows
+            return rows
         }
         for facet in facets {
             let conditions = query.conditions(ignoring: facet)
@@ -58,8 +73,9 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
             let values: [FacetCount]
             switch facet {
             case .status:
+                let counted = source(conditions, ignoring: .status)
                 let counts = Dictionary(uniqueKeysWithValues: try wholeSet ? totals("status", in: db) : db.rows(
-                    "SELECT p.status, count(*) FROM projects p\(whereClause) GROUP BY p.status", arguments) {
+                    "SELECT p.status, \(counted.count)\(counted.from) GROUP BY p.status", arguments) {
                     ($0.string(at: 0), $0.int(at: 1))
                 })
                 values = ProjectStatus.allCases.compactMap { status in
@@ -82,7 +98,7 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
                 let titles = Dictionary(uniqueKeysWithValues: try db.rows("SELECT id, title FROM policies") { ($0.int(at: 0), $0.string(at: 1)) })
                 values = sums.map { FacetCount(value: .integer(Int64($0.id)), label: titles[$0.id] ?? String($0.id), count: $0.count) }
             case .fiscalYear:
-                values = try fiscalYearCounts(whereClause: wholeSet ? nil : whereClause, arguments: arguments, in: db)
+                values = try fiscalYearCounts(source: wholeSet ? nil : source(conditions, ignoring: .fiscalYear), arguments: arguments, in: db)
             }
             result.fields.append((name: facet.rawValue, values: values))
         }
@@ -107,13 +123,14 @@ public enum ProjectFacet: String, Sendable, CaseIterable {
     /// A project counts in every year it runs. The (start, end) pairs are few, so they are
     /// counted in SQL (one scan of the fiscal-year index) and spread over their years here,
     /// bounded by the validator's fiscal-year range.
-    /// `whereClause` nil: the whole set, from the running totals.
-    static func fiscalYearCounts(whereClause: String?, arguments: [SQLiteValue], in db: Database) throws -> [FacetCount] {
+    /// `source`: the `FROM … WHERE …` text and count expression of the filtered count; nil: the
+    /// whole set, from the running totals.
+    static func fiscalYearCounts(source: (from: String, count: String)?, arguments: [SQLiteValue], in db: Database) throws -> [FacetCount] {
         var perYear: [Int: Int] = [:]
         let pairs: [(start: Int, end: Int, count: Int)]
-        if let whereClause {
+        if let source {
             pairs = try db.rows(
-                "SELECT p.start_fiscal_year, p.end_fiscal_year, count(*) FROM projects p\(whereClause) GROUP BY 1, 2", arguments) {
+                "SELECT p.start_fiscal_year, p.end_fiscal_year, \(source.count)\(source.from) GROUP BY 1, 2", arguments) {
                 (start: $0.int(at: 0), end: $0.int(at: 1), count: $0.int(at: 2))
             }
         } else {
