@@ -34,7 +34,9 @@ struct BudgetImportCommandTests {
             let client = try RawClient(port: server.port)
             try client.write("GET /api/v1/projects/\(id)/budget.csv HTTP/1.1\r\nHost: x\r\n\r\n")
             let text = try #require(try client.readResponse()).text
-            exported += id == 1 ? text : String(text.drop { $0 != "\n" }.dropFirst())
+            // "\r\n" is one Character in Swift: cut the header line by its byte range, not by "\n".
+            let body = try #require(text.range(of: "\r\n")).upperBound
+            exported += id == 1 ? text : String(text[body...])
         }
         let second = try runDXServe(["import", "budget", try file(exported), "--db", copy])
         #expect(second.status == 0, "\(second.err)\n\(exported)")
