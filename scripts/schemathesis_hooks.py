@@ -20,6 +20,9 @@ CROSS_FIELD = (
     "is before the start",                    # surveys: period.end >= period.start
     "is not an option of this question",      # surveys: responses[].option_number
     "has no ",                                # surveys: profile has both dimensions
+    "must be within the project's fiscal years",  # evaluations, budgets: the project's stored span
+    "the baseline (",                         # KPIs: a target on the direction's side of the baseline
+    "has a target already",                   # KPIs: one target per fiscal year
 )
 
 
@@ -38,6 +41,10 @@ def _documented_refusal(case, response):
     headers = {k.lower(): v for k, v in (case.headers or {}).items()}
     # 412: a generated If-Match / If-None-Match names no current tag (RFC 9110 §13.1).
     if status == 412 and ({"if-match", "if-none-match", "if-unmodified-since"} & set(headers)):
+        return True
+    # 428: an evaluation correction sent without If-Match (documented on its PATCH: a correction
+    # must name the version it corrects); a generator may leave the optional header out.
+    if status == 428 and "if-match" not in headers and problem.get("type") == "/problems/precondition-required":
         return True
     # 410: a project archived earlier in the run (documented on every /projects/{id} operation).
     if status == 410 and problem.get("type") == "/problems/archived":
