@@ -12,9 +12,12 @@ bash scripts/install-debian.sh curl python3 >/dev/null
 . scripts/lib/dxserve.sh
 bin=.build/release/dxserve; [ -x "$bin" ] || bin=.build/debug/dxserve
 # A release build older than --read-only: take the debug build `make test` just made.
-"$bin" serve --help 2>/dev/null | grep -q -- '--read-only' || bin=.build/debug/dxserve
+# The help is read whole before grep: with pipefail, `grep -q` leaving early makes the writer's
+# SIGPIPE fail the test.
+has_read_only() { local help; help="$("$1" serve --help 2>/dev/null)" || return 1; [[ "$help" == *--read-only* ]]; }
+has_read_only "$bin" || bin=.build/debug/dxserve
 DXSERVE="${DXSERVE:-$(pwd)/$bin}"
-"$DXSERVE" serve --help | grep -q -- '--read-only' || { echo "replica-test: FAILED: $DXSERVE has no --read-only (rebuild it)"; exit 1; }
+has_read_only "$DXSERVE" || { echo "replica-test: FAILED: $DXSERVE has no --read-only (rebuild it)"; exit 1; }
 dxserve_start
 rpid=""
 cleanup() { [ -n "$rpid" ] && kill "$rpid" 2>/dev/null && wait "$rpid" 2>/dev/null; dxserve_stop; }
