@@ -35,18 +35,7 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw fail("cannot read \(file): \(error.localizedDescription)")
-            }
-            let records: [CSVRecord]
-            do {
-                records = try CSVReader.read(bytes)
-            } catch {
-                throw fail("\(file): \(error)")
-            }
+            let records = try ImportFile.records(file)
             let (rows, readIssues) = ProjectCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
@@ -55,7 +44,7 @@ struct Import: ParsableCommand {
                 let progress = ImportProgress(total: rows.count, label: "import projects")
                 let result = Result { () throws(ProjectStoreError) -> Int in
                     try ProjectStore(pool: pool).importProjects(
-                        rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                        rows, actor: actor, note: ImportFile.note(file),
                         dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
                 }
                 progress.finish()
@@ -66,11 +55,7 @@ struct Import: ParsableCommand {
                 case .failure(.importRejected(let found)): issues += found
                 case .failure(let other): throw other
                 }
-                if !issues.isEmpty {
-                    for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
-                    throw fail("\(issues.count) problem(s) in \(file); nothing was written")
-                }
-                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) project\(count == 1 ? "" : "s")")
+                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "project")
             } catch let exit as ExitCode {
                 throw exit
             } catch {
@@ -107,24 +92,13 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw fail("cannot read \(file): \(error.localizedDescription)")
-            }
-            let records: [CSVRecord]
-            do {
-                records = try CSVReader.read(bytes)
-            } catch {
-                throw fail("\(file): \(error)")
-            }
+            let records = try ImportFile.records(file)
             let (rows, readIssues) = MeasurementCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
                 let result = Result { () throws(KPIStoreError) -> Int in
                     try KPIStore(pool: pool).importMeasurements(
-                        rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                        rows, actor: actor, note: ImportFile.note(file),
                         dryRun: dryRun || !readIssues.isEmpty)
                 }
                 var issues = readIssues
@@ -134,11 +108,7 @@ struct Import: ParsableCommand {
                 case .failure(.importRejected(let found)): issues += found
                 case .failure(let other): throw other
                 }
-                if !issues.isEmpty {
-                    for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
-                    throw fail("\(issues.count) problem(s) in \(file); nothing was written")
-                }
-                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) measurement\(count == 1 ? "" : "s")")
+                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "measurement")
             } catch let exit as ExitCode {
                 throw exit
             } catch {
@@ -176,25 +146,14 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw fail("cannot read \(file): \(error.localizedDescription)")
-            }
-            let records: [CSVRecord]
-            do {
-                records = try CSVReader.read(bytes)
-            } catch {
-                throw fail("\(file): \(error)")
-            }
+            let records = try ImportFile.records(file)
             let (rows, readIssues) = BudgetCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
                 let progress = ImportProgress(total: rows.count, label: "import budget")
                 let result = Result { () throws(TrackingStoreError) -> Int in
                     try BudgetStore(pool: pool).importBudget(
-                        rows, actor: actor, note: "imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                        rows, actor: actor, note: ImportFile.note(file),
                         dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
                 }
                 progress.finish()
@@ -205,11 +164,7 @@ struct Import: ParsableCommand {
                 case .failure(.importRejected(let found)): issues += found
                 case .failure(let other): throw other
                 }
-                if !issues.isEmpty {
-                    for issue in issues.sorted(by: { $0.line < $1.line }) { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
-                    throw fail("\(issues.count) problem(s) in \(file); nothing was written")
-                }
-                print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) budget row\(count == 1 ? "" : "s")")
+                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "budget row")
             } catch let exit as ExitCode {
                 throw exit
             } catch {
