@@ -129,20 +129,7 @@ public enum ProjectRoutes {
 
     /// A DELETE may carry `{"note": "…"}` for the history, and nothing else.
     static func archiveNote(_ request: Request) throws(APIError) -> String? {
-        var errors: [FieldError] = []
-        var note: String?
-        for (name, value) in try ProjectRequestBody.object(from: request).sorted(by: { $0.key < $1.key }) {
-            switch (name, value) {
-            case ("note", .string(let text)):
-                note = text
-                errors += ProjectValidator.noteIssues(text).map { FieldError(field: $0.field, message: $0.message) }
-            case ("note", .null): break
-            case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
-            default: errors.append(FieldError(field: name, message: "cannot be sent when archiving; only a note can"))
-            }
-        }
-        if !errors.isEmpty { throw APIError.invalidFields(errors) }
-        return note
+        try ProjectRequestBody.deletionNote(from: request, otherMember: "cannot be sent when archiving; only a note can")
     }
 
     static func idempotencyKey(_ request: Request, admin: AdminIdentity) throws(APIError) -> ProjectStore.IdempotencyKey? {

@@ -120,20 +120,6 @@ enum KPIRequestBody {
 
     /// A DELETE may carry `{"note": "…"}` for the history, and nothing else.
     static func deletionNote(_ request: Request) throws(APIError) -> String? {
-        guard !request.body.isEmpty else { return nil }
-        var errors: [FieldError] = []
-        var note: String?
-        for (name, value) in try ProjectRequestBody.object(from: request).sorted(by: { $0.key < $1.key }) {
-            switch (name, value) {
-            case ("note", .string(let text)):
-                note = text
-                errors += ProjectValidator.noteIssues(text).map { FieldError(field: $0.field, message: $0.message) }
-            case ("note", .null): break
-            case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
-            default: errors.append(FieldError(field: name, message: "cannot be sent with a deletion; only a note can"))
-            }
-        }
-        if !errors.isEmpty { throw APIError.invalidFields(errors) }
-        return note
+        try ProjectRequestBody.deletionNote(from: request, otherMember: "cannot be sent with a deletion; only a note can")
     }
 }

@@ -5,6 +5,26 @@ import DXCore
 /// wrong type, unknown or read-only is recorded in the patch's issues, so that validation
 /// answers one 422 listing every bad field.
 enum ProjectRequestBody {
+    /// The body of a DELETE: empty, or `{"note": "…"}` for the history and nothing else. Every
+    /// other member is a 422 field error saying `otherMember`; a bad note lists its own issues.
+    static func deletionNote(from request: Request, otherMember: String) throws(APIError) -> String? {
+        guard !request.body.isEmpty else { return nil }
+        var errors: [FieldError] = []
+        var note: String?
+        for (name, value) in try object(from: request).sorted(by: { $0.key < $1.key }) {
+            switch (name, value) {
+            case ("note", .string(let text)):
+                note = text
+                errors += ProjectValidator.noteIssues(text).map { FieldError(field: $0.field, message: $0.message) }
+            case ("note", .null): break
+            case ("note", _): errors.append(FieldError(field: "note", message: "must be a string"))
+            default: errors.append(FieldError(field: name, message: otherMember))
+            }
+        }
+        if !errors.isEmpty { throw APIError.invalidFields(errors) }
+        return note
+    }
+
     static let readOnlyFields: Set<String> = ["id", "policy_id", "status_label", "version", "created_at", "updated_at", "archived_at"]
     static let kpiFields: Set<String> = ["name", "unit", "target", "actual"]
 
