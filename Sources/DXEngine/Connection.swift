@@ -270,15 +270,16 @@ final class Connection: DeadlineQueued {
                 if head.expectsContinue {
                     // RFC 9110 §10.1.1: a final status the head alone decides is sent instead
                     // of 100, so the client does not upload a body for nothing.
-                    if let early = loop.server.responder.responseBeforeBody(head: head) {
+                    switch loop.server.responder.continueDecision(head: head) {
+                    case .refuse(let early):
                         answerBeforeBody(head, early)
                         return
+                    case .checkOnWorker:
+                        checkBeforeBody(head)
+                        return
+                    case .proceed:
+                        sendContinue()
                     }
-                    // RFC 9110 §10.1.1: tell the client to send the body it is holding back.
-                    // If the body is already buffered the interim response is harmless.
-                    enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-                    sentContinue = true
-                    flush()
                 }
             case var .message(request):
                 request.head.peer = peer
@@ -298,6 +299,46 @@ final class Connection: DeadlineQueued {
         bodyRateStart = 0
         if requestStarted == 0 { requestStarted = MonotonicClock.now() }
         complete(head, response, close: true)
+    }
+
+    /// RFC 9110 §10.1.1: tell the client to send the body it is holding back. If the body is
+    /// already buffered the interim response is harmless.
+    private func sendContinue() {
+        enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        sentContinue = true
+        flush()
+    }
+
+    /// Asks a worker whether the head is refused after all (a token only the database can
+    /// judge). Meanwhile the connection is `.processing`: nothing is read or parsed and no
+    /// read deadline runs, as while a handler works.
+    private func checkBeforeBody(_ head: HTTPRequestHead) {
+        state = .processing
+        readDeadline = nil
+        bodyRateStart = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        let responder = loop.server.responder
+        let loop = self.loop
+        let id = self.id
+        loop.server.workers.async {
+            let early = responder.responseBeforeBody(head: head)
+            loop.execute { loop.connection(id: id)?.checkedBeforeBody(head, early) }
+        }
+    }
+
+    /// The worker's answer: refuse now, or send 100 and read the body with a fresh deadline.
+    private func checkedBeforeBody(_ head: HTTPRequestHead, _ early: HTTPResponse?) {
+        guard state == .processing, currentHead != nil else { return }
+        if let early {
+            answerBeforeBody(head, early)
+        } else {
+            state = .reading
+            setDeadline(.body, seconds: config.bodyTimeout)
+            if parser.isReadingBody { startBodyRateWindow() }
+            sendContinue()
+            resume()
+        }
+        updateIdleState()
     }
 
     private func startBodyRateWindow() {

@@ -12,7 +12,7 @@ public enum KPIRoutes {
 
     public static func register(on router: inout Router, context: AppContext) {
         let store = KPIStore(pool: context.pool)
-        let admin = RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })
+        let admin = RouteOptions.adminWrite(context.auth)
 
         router.get(base, options: .publicCollection) { request in
             let projectID = try ProjectRoutes.projectID(request)
@@ -43,7 +43,7 @@ public enum KPIRoutes {
             try representation(try store.kpi(projectID: try ProjectRoutes.projectID(request), kpiID: try kpiID(request)))
         }
 
-        router.add("PATCH", "\(base)/{kpi_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("PATCH", "\(base)/{kpi_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)
@@ -56,7 +56,7 @@ public enum KPIRoutes {
             return try representation(kpi)
         }
 
-        router.add("DELETE", "\(base)/{kpi_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("DELETE", "\(base)/{kpi_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)
@@ -100,7 +100,7 @@ public enum KPIRoutes {
             }
         }
 
-        router.add("DELETE", "\(base)/{kpi_id}/measurements/{measurement_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("DELETE", "\(base)/{kpi_id}/measurements/{measurement_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)

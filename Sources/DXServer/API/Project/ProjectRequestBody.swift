@@ -30,13 +30,7 @@ enum ProjectRequestBody {
 
     /// The body as a JSON object.
     static func object(from request: Request) throws(APIError) -> [String: JSONValue] {
-        guard JSONRequestBody.isJSON(request.contentType) else {
-            // RFC 9110 §15.5.16: say which media type would have been accepted.
-            throw APIError(
-                status: 415, type: "/problems/unsupported-media-type",
-                detail: "The body must be JSON, sent with Content-Type: application/json.",
-                headers: HTTPHeaders([("Accept-Post", "application/json"), ("Accept-Patch", "application/merge-patch+json, application/json")]))
-        }
+        if let problem = JSONRequestBody.mediaTypeProblem(request.contentType) { throw problem }
         guard case .object(let members) = try JSONRequestBody.value(of: request) else { throw .badRequest("The body must be a JSON object.") }
         return members
     }

@@ -23,7 +23,7 @@ public enum BudgetRoutes {
         // the year, 200 when it replaced it. Preconditions are evaluated by the store against the
         // row inside the write transaction: `If-None-Match: *` creates only, `If-Match` replaces
         // only the version the client saw.
-        router.add("PUT", "\(base)/{fiscal_year}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("PUT", "\(base)/{fiscal_year}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try ProjectRoutes.projectID(request)
             let year = try fiscalYear(request)
