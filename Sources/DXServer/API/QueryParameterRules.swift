@@ -108,7 +108,7 @@ public struct QueryParameterRules: Sendable {
         /// is a poor message, so the control-character rule (the common one) gets its own.
         var explanation: String {
             source == QueryParameterRules.noControlCharacters
-                ? "must not contain control characters (U+0000–U+001F, U+007F)"
+                ? "must not contain control characters (U+0000–U+001F, U+007F–U+009F)"
                 : "must match the pattern \(source)"
         }
 
@@ -124,8 +124,9 @@ public struct QueryParameterRules: Sendable {
         }
     }
 
-    /// The pattern the document gives free-text parameters: no C0 control character, no DEL.
-    public static let noControlCharacters = "^[^\\u0000-\\u001F\\u007F]*$"
+    /// The pattern the document gives free-text parameters: no control character (C0, DEL,
+    /// C1), as `QueryParameters` refuses for every parameter.
+    public static let noControlCharacters = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
 
     /// Rules per operation, keyed `"GET /api/v1/measures"` (the router pattern; a `.csv` form
     /// is its own key as the document lists it).
