@@ -173,7 +173,7 @@ public enum ProjectRoutes {
             }
         }
         query.policyIDs = try CollectionParameters.values(request, "policy") { raw throws(APIError) in
-            guard let id = Int(raw), (1...99).contains(id) else {
+            guard let id = CanonicalInteger.parse(raw), (1...99).contains(id) else {
                 throw APIError.badRequest("The query parameter 'policy' must be basic policy ids (1 to 3); '\(raw)' is not one.", parameter: "policy")
             }
             return id
@@ -191,7 +191,7 @@ public enum ProjectRoutes {
         }
         query.departments = try CollectionParameters.values(request, "department", splittingCommas: false) { name throws(APIError) in name }
         query.fiscalYears = try CollectionParameters.values(request, "fiscal_year") { raw throws(APIError) in
-            guard let year = Int(raw), ProjectValidator.fiscalYears.contains(year) else {
+            guard let year = CanonicalInteger.parse(raw), ProjectValidator.fiscalYears.contains(year) else {
                 throw APIError.badRequest(
                     "The query parameter 'fiscal_year' must be years from \(ProjectValidator.fiscalYears.lowerBound) to \(ProjectValidator.fiscalYears.upperBound).",
                     parameter: "fiscal_year")

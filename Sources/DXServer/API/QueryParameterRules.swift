@@ -66,12 +66,15 @@ public struct QueryParameterRules: Sendable {
         static func violation(_ value: String, of kind: Kind) -> String? {
             switch kind {
             case let .integer(minimum, maximum):
-                guard let number = Int(value), minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true else {
+                // One spelling per value (`CanonicalInteger`): `+1`, `01` or ` 1` would be a second
+                // URL, so a second cache entry, for the same answer.
+                guard let number = CanonicalInteger.parse(value), minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true else {
+                    let digits = ", in plain digits (no sign, space or leading zero)"
                     switch (minimum, maximum) {
-                    case let (lo?, hi?): return "must be an integer from \(lo) to \(hi)"
-                    case let (lo?, nil): return "must be an integer of at least \(lo)"
-                    case let (nil, hi?): return "must be an integer of at most \(hi)"
-                    case (nil, nil): return "must be an integer"
+                    case let (lo?, hi?): return "must be an integer from \(lo) to \(hi)\(digits)"
+                    case let (lo?, nil): return "must be an integer of at least \(lo)\(digits)"
+                    case let (nil, hi?): return "must be an integer of at most \(hi)\(digits)"
+                    case (nil, nil): return "must be an integer\(digits)"
                     }
                 }
                 return nil

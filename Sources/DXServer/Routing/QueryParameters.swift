@@ -71,11 +71,12 @@ public struct QueryParameters: Sendable, Equatable {
         return result
     }
 
-    /// An integer parameter within `range`, or nil when absent; anything else is a 400.
+    /// An integer parameter within `range` (non-negative), or nil when absent; anything else,
+    /// a spelling other than the canonical one (`+1`, `01`, ` 1`) included, is a 400.
     public func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let raw = self[name] else { return nil }
-        guard let value = Int(raw), range.contains(value) else {
-            throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound).", parameter: name)
+        guard let value = CanonicalInteger.parse(raw), range.contains(value) else {
+            throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound), in plain digits (no sign, space or leading zero).", parameter: name)
         }
         return value
     }
