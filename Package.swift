@@ -41,15 +41,18 @@ let package = Package(
         .target(name: "CDXSystem"),
         .target(
             name: "DXCore",
-            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CSQLite", "DXTime", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: fuzzSettings
         ),
+        // Dates and instants (RFC 3339 date-time, YYYY-MM-DD, day numbers): one reader and
+        // writer of each format, shared by the store and the engine's access log.
+        .target(name: "DXTime", swiftSettings: crossModuleInlining),
         // The pure HTTP/1.1 pieces: parser, request and response values, response encoder.
         // No sockets, so the compiler keeps the parser testable byte for byte.
         .target(name: "DXHTTP", swiftSettings: fuzzSettings + crossModuleInlining),
         // The epoll loops, connections, sockets and replay cache; it knows its caller only
         // through `HTTPResponder`.
-        .target(name: "DXEngine", dependencies: ["DXHTTP", "CDXSystem"], swiftSettings: crossModuleInlining),
+        .target(name: "DXEngine", dependencies: ["DXHTTP", "DXTime", "CDXSystem"], swiftSettings: crossModuleInlining),
         .target(
             name: "DXServer",
             dependencies: [

@@ -1,3 +1,4 @@
+import DXTime
 import DXHTTP
 import Dispatch
 import Glibc
@@ -101,7 +102,7 @@ public final class AccessLog: @unchecked Sendable {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
-            RFC3339Stamp.append(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
+            RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
             buf.append(contentsOf: " client=".utf8)
             if let logged { logged.append(to: &buf) } else { buf.append(UInt8(ascii: "-")) }
             buf.append(UInt8(ascii: " "))

@@ -66,7 +66,7 @@ public enum BudgetRoutes {
         var response = try HTTPResponse.json(entry)
         response.headers.add("ETag", entry.entityTag)
         response.modifiedAt = entry.modifiedAt
-        if let seconds = Project.epochSeconds(entry.updatedAt) {
+        if let seconds = RFC3339Instant(entry.updatedAt)?.epochSeconds {
             response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: seconds))
         }
         return response

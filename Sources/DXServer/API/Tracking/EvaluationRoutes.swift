@@ -86,7 +86,7 @@ public enum EvaluationRoutes {
         var response = try HTTPResponse.json(evaluation)
         response.headers.add("ETag", evaluation.entityTag)
         response.modifiedAt = evaluation.modifiedAt
-        if let seconds = Project.epochSeconds(evaluation.updatedAt) {
+        if let seconds = RFC3339Instant(evaluation.updatedAt)?.epochSeconds {
             response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: seconds))
         }
         return response
