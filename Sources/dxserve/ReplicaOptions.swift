@@ -39,6 +39,9 @@ struct ReplicaOptions: ParsableArguments {
         // Taken before opening: a copy renamed over the path meanwhile is still picked up.
         let served = FileIdentity.of(path: database.db)
         guard served != nil else { throw ValidationError("\(database.db) does not exist; a replica serves a copy of the primary's database and never creates one") }
+        if let problem = DatabaseFileProblem.of(path: database.db) {
+            throw ValidationError("\(problem); a replica serves a complete copy of the primary's database (dxserve backup or litestream restore)")
+        }
         if let wal = FileIdentity.of(path: database.db + "-wal"), wal.size > 0 {
             throw ReplicaError.walNotCheckpointed(path: database.db)
         }
