@@ -27,7 +27,7 @@ extension Pages {
             policyTitle: policy?.title ?? "",
             progress: ProgressSummary(projectCount: report?.projectCount ?? 0, meanProgress: report?.meanProgress,
                                       counts: report?.statusCounts ?? StatusCounts()),
-            projects: try projects.projects(ProjectQuery(measureCode: code)).map(ProjectSummary.init),
+            projects: try summaries(try projects.projects(ProjectQuery(measureCode: code))),
             listPath: "/projects?measure=\(measure.code)")
         return try render("measure", model)
     }
