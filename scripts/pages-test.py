@@ -33,6 +33,8 @@ from selenium.webdriver.common.by import By
 PAGE_TIMEOUT = 30
 MAX_LINKS = 400
 WIDTHS = {"desktop": 1280, "zoom200": 640, "phone": 360}
+# Pages whose whole length is saved too (`NAME-360-full.png`): the KPI panels lie below the first screen.
+FULL_PAGE = {"project"}
 
 
 def api(base, token, method, path, body=None):
@@ -111,6 +113,17 @@ def set_width(driver, width):
                            {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 800})
 
 
+def save_full_page(driver, path):
+    """The whole page, not just the first screen (CDP; Chromium only)."""
+    import base64
+    width, height = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                             "clip": {"x": 0, "y": 0, "width": width, "height": min(height, 16000), "scale": 1}})
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
 def main(base, token, out_dir):
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("pages browser test: FAIL (timed out)"))
     ids = seed(base, token)
@@ -142,6 +155,8 @@ def main(base, token, out_dir):
                        and not (name == "not-found" and "404" in e.get("message", ""))]
             # The first screen, before axe scrolls through the page checking contrast.
             driver.save_screenshot(os.path.join(out_dir, f"{name}-1280.png"))
+            if name in FULL_PAGE:
+                save_full_page(driver, os.path.join(out_dir, f"{name}-1280-full.png"))
             results = run_axe(driver, axe_source)
             if "error" in results:
                 failures.append(f"{path}: axe-core failed: {results['error']}")
@@ -163,6 +178,8 @@ def main(base, token, out_dir):
                     "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 if label == "phone":
                     driver.save_screenshot(os.path.join(out_dir, f"{name}-360.png"))
+                    if name in FULL_PAGE:
+                        save_full_page(driver, os.path.join(out_dir, f"{name}-360-full.png"))
             line = (f"  {path}: axe {len(blocking)} serious/critical, {len(others)} minor/moderate "
                     f"({', '.join(sorted(v['id'] for v in others)) or 'none'}), {results['passes']} rules passed; "
                     f"axe-core {engine}; console errors {len(console)}; scrollWidth {widths['phone'][0]}/{WIDTHS['phone']} at 360 px, "

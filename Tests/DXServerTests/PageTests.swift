@@ -316,6 +316,9 @@ private func occurrences(of needle: String, in text: String) -> Int {
             // The timeline names KPI writes in words, not paths.
             #expect(html.contains("KPI\(kpis[1]) 目標値 令和5年度：30"))
             #expect(!html.contains("kpis/\(kpis[0])/name"))
+            // A create's empty members (a measurement without a note) are left out of the timeline.
+            #expect(html.contains("KPI\(kpis[1]) 名称：窓口の待ち時間"))
+            #expect(!html.contains("メモ：</li>"))
         }
     }
 

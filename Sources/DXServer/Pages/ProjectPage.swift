@@ -131,7 +131,9 @@ extension ProjectPage.Event {
         actor = entry.actor
         action = Self.actions[entry.action] ?? entry.action.rawValue
         note = entry.note
-        changes = entry.changes.sorted { $0.key < $1.key }.map { field, change in
+        // A create lists every member, the empty ones too (`kpis/3/note` ""): nothing to read there.
+        let blank = { (value: HistoryValue) in value == .null || value == .string("") }
+        changes = entry.changes.sorted { $0.key < $1.key }.filter { !(blank($0.value.old) && blank($0.value.new)) }.map { field, change in
             ProjectPage.Change(field: Self.fieldLabel(field),
                                old: change.old == .null ? nil : Self.text(change.old, field: field),
                                new: Self.text(change.new, field: field))
