@@ -322,7 +322,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
         }
     }
 
-    @Test func policyAndMeasureListsSummariseEveryKPIFromTheStore() throws {
+    @Test func policyAndMeasurePagesSummariseEveryKPIFromTheStore() throws {
         try withPages { client in
             _ = try projectWithTwoKPIs(client)
             for path in ["/measures/1-7", "/policies/1", "/projects"] {
@@ -330,6 +330,11 @@ private func occurrences(of needle: String, in text: String) -> Int {
                 #expect(html.contains("KPI：マイナンバーカード交付率　実績 70%・目標 100%（令和5年度の目標）・達成率 50.0% <span class=\"track track-off\">遅れ</span>"), "\(path)")
                 // The second KPI exists only in the store: the old single `kpi` never had it.
                 #expect(html.contains("KPI：窓口の待ち時間　実績 20分・目標 30分（令和5年度の目標）・達成率 133.3% <span class=\"track track-on\">順調</span>"), "\(path)")
+            }
+            // The roll-ups count the store's KPIs as GET /api/v1/progress does.
+            for path in ["/", "/policies/1", "/measures/1-7"] {
+                #expect(try client.server.get(path).text.contains(
+                    "成果指標（KPI）2件：<span class=\"track track-on\">順調</span> 1件　<span class=\"track track-off\">遅れ</span> 1件　<span class=\"track track-none\">判定できません</span> 0件"), "\(path)")
             }
         }
     }

@@ -35,7 +35,7 @@ extension Pages {
             layout: try layout("基本方針\(id) \(detail.policy.title)", .plan),
             id: id, title: detail.policy.title, goal: PageFormat.paragraphs(detail.policy.goal),
             progress: ProgressSummary(projectCount: policyProgress?.projectCount ?? 0, meanProgress: policyProgress?.meanProgress,
-                                      counts: policyProgress?.statusCounts ?? StatusCounts()),
+                                      counts: policyProgress?.statusCounts ?? StatusCounts(), kpis: policyProgress?.kpis ?? KPITrackCounts()),
             measures: detail.measures.map { measure in
                 let progress = byMeasure[measure.code]
                 return PolicyPage.MeasureSection(
