@@ -258,9 +258,9 @@ private func occurrences(of needle: String, in text: String) -> Int {
             #expect(budget.status == 201, "\(budget.text)")
             _ = try client.write("PUT", "/api/v1/projects/\(id)/budget/2024", #"{"planned_yen":800000,"actual_yen":null}"#)
             let html = try client.server.get("/projects/\(id)").text
-            #expect(html.contains("<th scope=\"row\">令和5年度</th><td><span class=\"rating rating-B\">B</span> 概ね順調</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度</th><td><span class=\"rating rating-B\">B</span> 概ね順調</td>"))
             #expect(html.contains("&lt;b&gt;順調&lt;/b&gt;に推移"))
-            #expect(html.contains("<th scope=\"row\">令和5年度（2023年度）</th><td class=\"num\">1,200,000円</td><td class=\"num\">1,000,000円</td><td class=\"num\">83.3%</td><td>補正なし</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度（2023年度）</th><td class=\"num\">1,200,000円</td><td class=\"num\">1,000,000円</td><td class=\"num\">83.3%</td><td>補正なし</td>"))
             #expect(html.contains("<td class=\"num\">800,000円</td><td class=\"num\">未確定</td><td class=\"num\">—</td>"))
             #expect(html.contains("<td class=\"num\">2,000,000円</td><td class=\"num\">1,000,000円</td>"))
         }
@@ -298,7 +298,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
             #expect(html.contains("減らす（値が小さいほど良い）"))
             #expect(html.contains("40%（2021年4月1日）"))
             #expect(html.contains("70%（<time datetime=\"2024-03-01\">2024年3月1日</time>）"))
-            #expect(html.contains("<th scope=\"row\">令和5年度（2023年度）<span class=\"meta\">（達成率の基準）</span></th><td class=\"num\">100%</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度（2023年度）<span class=\"meta\">（達成率の基準）</span></th><td class=\"num\">100%</td>"))
             #expect(html.contains("<caption>マイナンバーカード交付率の実績値（2件）</caption>"))
             #expect(html.contains("<tr><th scope=\"row\"><time datetime=\"2023-06-01\">2023年6月1日</time></th><td class=\"num\">55%</td>"))
             // The chart is the API's SVG; its alt states the figures, and the CSP's img-src 'self' allows it.
@@ -311,7 +311,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
             }
             #expect(html.contains("alt=\"マイナンバーカード交付率（%）の推移 / マイナンバーカード交付率 over time。基準値は2021-04-01の40%。"))
             // Evaluation by its period in 令和 with its rating label, budget in yen.
-            #expect(html.contains("<th scope=\"row\">令和5年度下半期</th><td><span class=\"rating rating-C\">C</span> やや遅れ</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度下半期</th><td><span class=\"rating rating-C\">C</span> やや遅れ</td>"))
             #expect(html.contains("<td class=\"num\">3,000,000円</td><td class=\"num\">2,500,000円</td><td class=\"num\">83.3%</td>"))
             // The timeline names KPI writes in words, not paths.
             #expect(html.contains("KPI\(kpis[1]) 目標値 令和5年度：30"))
