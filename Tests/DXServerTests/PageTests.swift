@@ -334,7 +334,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
             // The roll-ups count the store's KPIs as GET /api/v1/progress does.
             for path in ["/", "/policies/1", "/measures/1-7"] {
                 #expect(try client.server.get(path).text.contains(
-                    "成果指標（KPI）2件：<span class=\"track track-on\">順調</span> 1件　<span class=\"track track-off\">遅れ</span> 1件　<span class=\"track track-none\">判定できません</span> 0件"), "\(path)")
+                    "成果指標（KPI）2件の状況</p>\n<ul class=\"badges\"><li><span class=\"track track-on\">順調</span> 1件</li><li><span class=\"track track-off\">遅れ</span> 1件</li><li><span class=\"track track-none\">判定できません</span> 0件</li></ul>"), "\(path)")
             }
         }
     }
