@@ -424,6 +424,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
         #expect(panel.measurements.count == KPIPanel.shownMeasurements)
         #expect(panel.measurements.first?.value == "6件")
         #expect(panel.omitted == "新しい\(KPIPanel.shownMeasurements)件を表示しています（全\(KPIPanel.shownMeasurements + 5)件）。")
+        #expect(panel.chartAlt.hasSuffix("実績値\(KPIPanel.shownMeasurements + 5)件の折れ線と年度ごとの目標値のグラフ。数値は目標値と実績値の表、実績値のデータ（JSON）にあります。"))
     }
 
     @Test func pagesFolderIsFoundBesideAnInstalledBinaryOrNamedByDXPages() throws {

@@ -81,7 +81,11 @@ struct KPIPanel: Sendable {
         note = PageFormat.paragraphs(kpi.fields.note)
         hasNote = !note.isEmpty
         chartPath = "/api/v1/projects/\(kpi.projectID)/kpis/\(kpi.id)/chart.svg"
-        chartAlt = KPIChart.title(kpi) + "。" + KPIChart.description(kpi: kpi, measurements: measurements)
+        // Every figure in words, as the chart's own <desc>; a series too long for the table is
+        // too long to read out too, so then the alt says where the figures are.
+        chartAlt = KPIChart.title(kpi) + "。" + (measurements.count > Self.shownMeasurements
+            ? "実績値\(PageFormat.grouped(measurements.count))件の折れ線と年度ごとの目標値のグラフ。数値は目標値と実績値の表、実績値のデータ（JSON）にあります。"
+            : KPIChart.description(kpi: kpi, measurements: measurements))
         hasMeasurements = !measurements.isEmpty
         self.measurements = measurements.suffix(Self.shownMeasurements).map {
             MeasurementRow(date: $0.date, dateText: PageFormat.date($0.date), value: figure($0.value), note: $0.note)
