@@ -75,14 +75,15 @@ enum ProjectRequestBody {
 
     static func integer(_ value: JSONValue, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Int> {
         switch value {
-        // Whole numbers only (`10`, `10.0`, `1e1`), and small enough that the conversion
-        // cannot trap; the field's own range is checked by the validator.
-        case .number(let number) where number == number.rounded() && abs(number) < 1e15: return .set(Int(number))
-        case .number(let number) where number.isFinite && number != number.rounded():
-            issues.append(FieldIssue(field: field, message: "must be an integer, not a fraction"))
-            return .absent
+        // Whole numbers only (`10`, `10.0`, `1e1`). The field's own range is checked by the
+        // validator: every integer field's lies within ±2^53, so a larger one (`1e300`, or
+        // `1e400` read as infinity) is clamped to 2^53, where the conversion cannot trap and the
+        // validator's message names the range ("must be from 2000 to 2100").
+        case .number(let number) where number == number.rounded():
+            let bound = JSONRequestBody.largestExactInteger
+            return .set(Int(max(-bound, min(bound, number))))
         case .number:
-            issues.append(FieldIssue(field: field, message: "is out of range"))
+            issues.append(FieldIssue(field: field, message: "must be an integer, not a fraction"))
             return .absent
         case .null: return .null
         default:
