@@ -168,6 +168,8 @@ public final class HTTPServer: @unchecked Sendable {
             noteSyscallFailure(call, code)
         case .blocked, .disconnected:
             noteSyscallFailure("socket", 0)
+        case .unresolved:
+            noteSyscallFailure("getaddrinfo", 0)
         }
     }
 

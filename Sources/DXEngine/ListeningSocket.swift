@@ -17,7 +17,9 @@ public final class ListeningSocket: @unchecked Sendable {
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
         let rc = getaddrinfo(host, String(port), &hints, &result)
-        guard rc == 0, let first = result else { throw .failed(call: "getaddrinfo(\(host))", errno: rc) }
+        guard rc == 0, let first = result else {
+            throw .unresolved(host: host, message: rc == 0 ? "no address" : String(cString: gai_strerror(rc)))
+        }
         defer { freeaddrinfo(result) }
 
         let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
