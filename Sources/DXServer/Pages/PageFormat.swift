@@ -9,7 +9,7 @@ enum PageFormat {
     /// A value that may have decimals (a KPI), without a trailing `.0`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
-        if value == value.rounded(), abs(value) < 1e15 { return grouped(Int(value)) }
+        if value == value.rounded(), abs(value) <= 1e15 { return grouped(Int(value)) }  // ±1e15: a KPI value's whole range
         let hundredths = (value * 100).rounded() / 100
         return "\(hundredths)"
     }
