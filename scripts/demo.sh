@@ -30,5 +30,12 @@ while IFS=$'\t' read -r project body; do
   count=$((count + 1))
 done < examples/evaluations.tsv
 echo "posted $count evaluations"
+# The KPI's baseline: its first reported figure (78.0 on 2022-04-01), so that achievement and
+# on_track can be computed. A PATCH needs the KPI's current ETag in If-Match.
+kpi="http://127.0.0.1:$port/api/v1/projects/1/kpis/1"
+etag="$(curl -sfI "$kpi" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')"
+curl -sf -o /dev/null -X PATCH "$kpi" -H "Authorization: Bearer $token" -H "If-Match: $etag" \
+  -H "Content-Type: application/json" --data-binary '{"baseline":{"value":78.0,"date":"2022-04-01"}}' \
+  || { echo "demo: the KPI's baseline was refused" >&2; exit 1; }
 echo "demo database: $db — serving http://127.0.0.1:$port/ (Ctrl-C stops)"
 wait "$server"
