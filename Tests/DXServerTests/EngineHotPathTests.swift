@@ -37,7 +37,8 @@ import Testing
         func scan(_ s: String) -> Int? { Array(s.utf8).withUnsafeBytes { ReplayCache.scan($0)?.length } }
         #expect(scan("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\n\r\n") == 27)
         #expect(scan("GET / HTTP/1.1\nHost: x\n\n") == nil)
-        #expect(scan("GET / HTTP/1.1\r\nA: \n\r\n\r\n") == 23)
+        // A bare LF then CR LF is not yet the blank line: the head ends at the CR LF CR LF after it.
+        #expect(scan("GET / HTTP/1.1\r\nA: \n\r\n\r\n") == 24)
         #expect(scan("GET\r\n\r\n") == 7)
         let hashOfHead = Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8).withUnsafeBytes { ReplayCache.hash($0) }
         #expect(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\nrest".utf8).withUnsafeBytes { ReplayCache.scan($0)?.hash } == hashOfHead)
