@@ -31,10 +31,40 @@ public struct RFC3339Instant: Sendable, Equatable {
     }
 
     /// `2026-11-30T15:34:51.123Z` appended as bytes, without Foundation or an allocation
-    /// beyond `out`'s growth: it starts every access-log line, on the hot path.
+    /// beyond `out`'s growth: it starts every access-log line, on the hot path. For years
+    /// 0–9999 the 24 bytes are written into a scratch block and appended at once: appending
+    /// byte by byte paid a uniqueness and capacity check per byte (about 1,200 instructions a
+    /// line, measured by the engine's profile).
     public static func appendUTC(seconds: Int, milliseconds: Int, to out: inout [UInt8]) {
         let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        CalendarDate(dayNumber: days).append(to: &out)
+        let date = CalendarDate(dayNumber: days)
+        guard (0...9999).contains(date.year) else {
+            date.append(to: &out)
+            appendClock(secondOfDay, milliseconds, to: &out)
+            return
+        }
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { b in
+            put(date.year, 4, b, 0)
+            b[4] = UInt8(ascii: "-")
+            put(date.month, 2, b, 5)
+            b[7] = UInt8(ascii: "-")
+            put(date.day, 2, b, 8)
+            b[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, 2, b, 11)
+            b[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, 2, b, 14)
+            b[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, 2, b, 17)
+            b[19] = UInt8(ascii: ".")
+            put(max(0, min(milliseconds, 999)), 3, b, 20)
+            b[23] = UInt8(ascii: "Z")
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[0..<24]))
+        }
+    }
+
+    /// `THH:MM:SS.mmmZ` appended byte by byte (the rare path: a year beyond 9999 or before 0).
+    static func appendClock(_ secondOfDay: Int, _ milliseconds: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "T"))
         CalendarDate.appendDigits(secondOfDay / 3600, 2, &out)
         out.append(UInt8(ascii: ":"))
@@ -44,6 +74,18 @@ public struct RFC3339Instant: Sendable, Equatable {
         out.append(UInt8(ascii: "."))
         CalendarDate.appendDigits(max(0, min(milliseconds, 999)), 3, &out)
         out.append(UInt8(ascii: "Z"))
+    }
+
+    /// `value` (0 ≤ value < 10^width) as `width` decimal digits at `offset`.
+    @inline(__always)
+    private static func put(_ value: Int, _ width: Int, _ b: UnsafeMutableRawBufferPointer, _ offset: Int) {
+        var rest = value
+        var i = offset + width - 1
+        while i >= offset {
+            b[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            i -= 1
+        }
     }
 
     /// nil for anything that is not a valid RFC 3339 date-time with an offset (31 February
