@@ -312,10 +312,7 @@ final class Connection: DeadlineQueued {
     /// instead would need the client to send a body it was just told is unwanted, and a client
     /// that does not would have its next request taken for that body.
     private func answerBeforeBody(_ head: HTTPRequestHead, _ response: HTTPResponse) {
-        state = .processing
-        readDeadline = nil
-        bodyRateStart = 0
-        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        stopReading()
         complete(head, response, close: true)
     }
 
@@ -331,10 +328,7 @@ final class Connection: DeadlineQueued {
     /// judge). Meanwhile the connection is `.processing`: nothing is read or parsed and no
     /// read deadline runs, as while a handler works.
     private func checkBeforeBody(_ head: HTTPRequestHead) {
-        state = .processing
-        readDeadline = nil
-        bodyRateStart = 0
-        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        stopReading()
         let responder = loop.server.responder
         let loop = self.loop
         let id = self.id
@@ -359,16 +353,22 @@ final class Connection: DeadlineQueued {
         updateIdleState()
     }
 
+    /// A request (or its head) goes to the responder: nothing more is read or parsed and no
+    /// read deadline runs until it answers.
+    private func stopReading() {
+        state = .processing
+        readDeadline = nil
+        bodyRateStart = 0
+        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+    }
+
     private func startBodyRateWindow() {
         bodyRateStart = MonotonicClock.now()
         bodyRateBaseline = parser.bodyBytesReceived
     }
 
     private func dispatch(_ request: HTTPRequest) {
-        state = .processing
-        readDeadline = nil
-        bodyRateStart = 0
-        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        stopReading()
         let responder = loop.server.responder
         if let response = responder.respondWithoutBlocking(to: request) {
             complete(request.head, response)
