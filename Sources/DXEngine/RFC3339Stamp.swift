@@ -1,8 +1,8 @@
 /// `2026-11-30T15:34:51.123Z` (RFC 3339 §5.6, UTC, milliseconds) appended as bytes, without
 /// Foundation or an allocation: it starts every access-log line, on the hot path.
-enum RFC3339Stamp {
+package enum RFC3339Stamp {
     /// `seconds` since the Unix epoch (non-negative), `milliseconds` 0–999.
-    static func append(seconds: Int, milliseconds: Int, to out: inout [UInt8]) {
+    package static func append(seconds: Int, milliseconds: Int, to out: inout [UInt8]) {
         let days = seconds >= 0 ? seconds / 86_400 : 0
         let secondOfDay = seconds >= 0 ? seconds % 86_400 : 0
         let (year, month, day) = civil(daysSinceEpoch: days)
