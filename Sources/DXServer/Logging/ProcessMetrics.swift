@@ -1,11 +1,7 @@
-/// The families only the executable can feed: `dxserve_build_info{version,swift}` (always 1),
-/// signal-pipe failures and replica refreshes that kept the previous copy.
+/// The families only the executable can feed: signal-pipe failures and replica refreshes that kept the previous copy.
 public enum ProcessMetrics {
     public static func register(on metrics: Metrics, signalPipeFailures: @escaping @Sendable () -> Int,
                                 replicaRefreshFailures: @escaping @Sendable () -> Int) {
-        metrics.add("dxserve_build_info", kind: .gauge, help: "Always 1; the labels say which build is running.") {
-            [Metrics.Sample(labels: [("version", BuildInfo.version), ("swift", BuildInfo.swift)], value: 1)]
-        }
         metrics.addCounter("dxserve_signal_pipe_failures_total",
                            help: "Signals that could not be passed on, or a broken signal pipe (SIGTERM would not stop the server).") {
             Double(signalPipeFailures())
