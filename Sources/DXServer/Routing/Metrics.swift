@@ -10,6 +10,10 @@ import Synchronization
 /// (one relaxed atomic add, as the hand-written counters were), looked up once per route and
 /// status and then kept. Counts the engine keeps in its own atomics are copied into registry
 /// counters and gauges at scrape time, so no loop thread ever waits on the registry.
+/// The one exception is the request-latency histogram: the registry's `Histogram.record` takes
+/// a lock per observation (`make profile`: 9,143 → 9,493 instructions per request with it) and
+/// a registry histogram cannot be given counts made elsewhere, so its buckets stay per-bucket
+/// atomics and its lines are appended to the registry's text in the same format.
 public final class Metrics: Sendable {
     /// Seconds; the buckets `/metrics` has always had (dashboards use them).
     static let bucketBounds: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
@@ -54,9 +58,15 @@ public final class Metrics: Sendable {
         fileprivate init(counter: Counter) { self.counter = counter }
     }
 
+    private final class AtomicCount: Sendable {
+        let value = Atomic<Int>(0)
+    }
+
     private let registry = PrometheusCollectorRegistry()
     private let series = Mutex<[RouteStatus: RequestSeries]>([:])
-    private let requestDuration: ValueHistogram
+    /// Per bucket, not cumulative (the exposition sums them): one increment per request.
+    private let buckets: [AtomicCount] = (0...Metrics.bucketBounds.count).map { _ in AtomicCount() }
+    private let nanosecondsSum = Atomic<UInt64>(0)
     private let writeDuration: ValueHistogram
     private let families = Mutex<[Family]>([])
     /// Held through a scrape: copying a callback's value is `reset` then `increment`, which two
@@ -66,9 +76,6 @@ public final class Metrics: Sendable {
     private let scrape = Mutex<[String: [String]]>([:])
 
     public init() {
-        requestDuration = registry.makeValueHistogram(
-            descriptor: Self.name("dxserve_http_request_duration_seconds", help: "Time from a complete request to its response."),
-            buckets: Self.bucketBounds)
         writeDuration = registry.makeValueHistogram(
             descriptor: Self.name("dxserve_db_write_duration_seconds",
                                   help: "Time from a database write's start to its commit, waiting for the group commit included."),
@@ -97,7 +104,14 @@ public final class Metrics: Sendable {
 
     public func record(_ series: RequestSeries, nanoseconds: UInt64) {
         series.counter.increment()
-        requestDuration.record(Double(nanoseconds) / 1e9)
+        let seconds = Double(nanoseconds) / 1e9
+        var bucket = Self.bucketBounds.count
+        for (i, bound) in Self.bucketBounds.enumerated() where seconds <= bound {
+            bucket = i
+            break
+        }
+        buckets[bucket].value.add(1, ordering: .relaxed)
+        nanosecondsSum.add(nanoseconds, ordering: .relaxed)
     }
 
     /// One database write took `seconds` (`DatabasePool.observeWrites`).
@@ -163,7 +177,25 @@ public final class Metrics: Sendable {
                     }
                 }
             }
-            return registry.emitToString()
+            var text = registry.emitToString()
+            appendRequestDuration(to: &text)
+            return text
         }
+    }
+
+    /// `dxserve_http_request_duration_seconds` from the atomics, in the registry's format.
+    private func appendRequestDuration(to out: inout String) {
+        out += "# HELP dxserve_http_request_duration_seconds Time from a complete request to its response.\n"
+        out += "# TYPE dxserve_http_request_duration_seconds histogram\n"
+        var cumulative = 0
+        for (i, bound) in Self.bucketBounds.enumerated() {
+            cumulative += buckets[i].value.load(ordering: .relaxed)
+            out += "dxserve_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
+        }
+        cumulative += buckets[Self.bucketBounds.count].value.load(ordering: .relaxed)
+        // +Inf and _count are the bucket total, read once: consistent while requests are counted.
+        out += "dxserve_http_request_duration_seconds_bucket{le=\"+Inf\"} \(cumulative)\n"
+        out += "dxserve_http_request_duration_seconds_sum \(Double(nanosecondsSum.load(ordering: .relaxed)) / 1e9)\n"
+        out += "dxserve_http_request_duration_seconds_count \(cumulative)\n"
     }
 }
