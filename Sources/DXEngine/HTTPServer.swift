@@ -56,10 +56,11 @@ public final class HTTPServer: @unchecked Sendable {
             finished.enter()
             let group = finished
             let name = "dxserve-loop-\(loop.index)"
-            let thread = Thread {
+            let thread = Thread { [self] in
                 // Named in the kernel too, so `top -H` and /proc show the loops.
                 _ = dx_set_thread_name(String(name.prefix(15)))
-                loop.run()
+                // The loop's `unowned(unsafe)` link to the server is valid while it runs.
+                withExtendedLifetime(self) { loop.run() }
                 group.leave()
             }
             thread.name = name

@@ -212,8 +212,9 @@ struct Serve: ParsableCommand {
         let metrics = Metrics()
         let catalog = try catalogConfiguration()
         let shutdown = ShutdownSignal()
-        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
-        let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
+        let context = AppContext(pool: pool, migrator: migrator, catalog: catalog)
+        let router = APIRouter.make(context: context, metrics: metrics, shutdown: shutdown)
+        let service = HTTPService(router: router, metrics: metrics, dataVersion: context.cacheVersion,
                                   publicURL: try parsedPublicURL(), replica: try replica.policy(), abuse: try abuseControl(), onInternalError: { message in
             logger.error("internal error", metadata: ["cause": .string(message)])
         })

@@ -84,7 +84,7 @@ public enum ProjectRoutes {
 
         router.get("/api/v1/progress", options: .publicRead) { _ in
             // Evaluation ratings and budgets per policy and measure: see ProgressTracking.
-            try ProgressTracking.response(try store.progress(), pool: context.pool)
+            try ProgressTracking.response(try store.progress(today: context.today()), pool: context.pool)
         }
     }
 

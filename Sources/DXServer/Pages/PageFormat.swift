@@ -14,6 +14,13 @@ enum PageFormat {
         return "\(hundredths)"
     }
 
+    /// `2024-03-31` → `2024年3月31日`; anything else as given.
+    static func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return iso }
+        return "\(y)年\(m)月\(d)日"
+    }
+
     /// `2026-11-30T05:29:37.123Z` → `2026-11-30 05:29` (UTC as stored; the `<time>` element
     /// beside it carries the exact instant).
     static func timestamp(_ rfc3339: String) -> String {

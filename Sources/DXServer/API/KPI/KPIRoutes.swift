@@ -6,7 +6,8 @@ import DXCore
 /// transaction, as for projects).
 ///
 /// `achievement` and `on_track` are computed for the day the answer is made (in Japan), and
-/// the KPI's ETag names that day too; the response cache keeps an answer until the next write.
+/// the KPI's ETag names that day too; cached answers are valid for one data version and one day
+/// (`DayStampedVersion`), so the computed fields move on at midnight without a write.
 public enum KPIRoutes {
     static let base = "/api/v1/projects/{id}/kpis"
 
@@ -19,9 +20,9 @@ public enum KPIRoutes {
             let page = try CollectionResponse.pageRequest(request, order: KPIStore.kpiOrder)
             let name = "project-\(projectID)-kpis"
             if CollectionResponse.streams(request, page) {
-                return try CollectionResponse.stream(page, request: request, csvName: name) { try store.kpisChunk(projectID: projectID, page: $0) }
+                return try CollectionResponse.stream(page, request: request, csvName: name) { try store.kpisChunk(projectID: projectID, page: $0, today: context.today()) }
             }
-            return try CollectionResponse.make(try store.kpisPage(projectID: projectID, page: page), of: page, request: request, csvName: name)
+            return try CollectionResponse.make(try store.kpisPage(projectID: projectID, page: page, today: context.today()), of: page, request: request, csvName: name)
         }
 
         router.add("POST", base, options: admin) { request in
@@ -30,7 +31,7 @@ public enum KPIRoutes {
             let idempotency = try idempotencyKey(request, admin: identity)
             let patch = KPIRequestBody.kpi(from: try ProjectRequestBody.object(from: request))
             switch try store.create(projectID: projectID, patch, actor: identity.tokenName, idempotency: idempotency,
-                                    render: { try JSONBody.encode($0) }) {
+                                    today: context.today(), render: { try JSONBody.encode($0) }) {
             case .created(let kpi, let body):
                 return created(body: body, status: 201, location: "/api/v1/projects/\(projectID)/kpis/\(kpi.id)", etag: kpi.entityTag, replayed: false)
             case .replayed(let stored):
@@ -40,7 +41,7 @@ public enum KPIRoutes {
         }
 
         router.get("\(base)/{kpi_id}", options: .publicRead) { request in
-            try representation(try store.kpi(projectID: try ProjectRoutes.projectID(request), kpiID: try kpiID(request)))
+            try representation(try store.kpi(projectID: try ProjectRoutes.projectID(request), kpiID: try kpiID(request), today: context.today()))
         }
 
         router.add("PATCH", "\(base)/{kpi_id}", options: ProjectRoutes.writeWithPreconditions) { request in
@@ -50,7 +51,7 @@ public enum KPIRoutes {
             let patch = KPIRequestBody.kpi(from: try ProjectRequestBody.object(from: request))
             let conditions = request.preconditions
             let kpi = try namingFailure(conditions, method: request.method) {
-                try store.update(projectID: projectID, kpiID: id, patch, actor: identity.tokenName,
+                try store.update(projectID: projectID, kpiID: id, patch, actor: identity.tokenName, today: context.today(),
                                  precondition: precondition(conditions, method: request.method, etag: \.entityTag))
             }
             return try representation(kpi)
