@@ -407,7 +407,7 @@ final class Connection: DeadlineQueued {
         loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"], loop: loop.index)
         if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
             loop.replayCache.insert(head: candidate, version: tag.version,
-                                    response: PreparedResponse(response: response, head: head,
+                                    response: PreparedResponse(response: response, head: head, logFormat: loop.server.accessLog?.format ?? .text,
                                                               record: loop.server.responder.replayRecorder(route: tag.route, status: response.status)))
         }
         replayCandidate = nil

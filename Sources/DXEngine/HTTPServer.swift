@@ -182,6 +182,6 @@ public final class HTTPServer: @unchecked Sendable {
     func log(head: HTTPRequestHead, status: Int, bytes: Int, started: UInt64, requestID: String?, loop: Int) {
         accessLog?.record(method: head.method, path: head.path, status: status, bytes: bytes,
                           durationNanoseconds: MonotonicClock.now() &- started, requestID: requestID,
-                          client: responder.client(of: head), loop: loop)
+                          client: responder.client(of: head), userAgent: head.headers["User-Agent"], loop: loop)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DXCore
 import DXServer
 import Foundation
+import Logging
 
 /// `--read-only` and `--primary-url`: running `serve` as a read replica.
 struct ReplicaOptions: ParsableArguments {
@@ -51,15 +52,19 @@ struct ReplicaOptions: ParsableArguments {
 }
 
 extension ReplicaRefresher.Outcome {
-    /// One log line for a change, nil when nothing happened.
-    var logLine: String? {
+    /// Logs a change (nothing when nothing happened); returns true for a rejected copy.
+    @discardableResult
+    func log(to logger: Logger) -> Bool {
         switch self {
         case .unchanged:
-            nil
+            return false
         case let .refreshed(identity, seconds):
-            "level=info message=\"replica switched to a newer copy\" \(identity) verify_seconds=\(String(format: "%.3f", seconds))"
+            logger.info("replica switched to a newer copy",
+                        metadata: ["file": "\(identity)", "verify_seconds": .string(String(format: "%.3f", seconds))])
+            return false
         case let .rejected(_, reason):
-            "level=error message=\"replica kept the previous copy\" reason=\"\(reason)\""
+            logger.error("replica kept the previous copy", metadata: ["reason": .string(reason)])
+            return true
         }
     }
 }

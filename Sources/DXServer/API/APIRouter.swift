@@ -32,6 +32,7 @@ public enum APIRouter {
     /// `shutdown`: the server's signal, which turns `/readyz` to 503 as soon as it is raised.
     public static func make(context: AppContext, metrics: Metrics, shutdown: ShutdownSignal = ShutdownSignal()) -> Router {
         var router = Router()
+        context.pool.observeWrites { seconds in metrics.recordWrite(seconds: seconds) }
         SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady },
                               isShuttingDown: { shutdown.isRaised })
         PlanRoutes.register(on: &router, context: context)
