@@ -94,6 +94,8 @@ struct ConditionalRequestAPITests {
             #expect((project["updated_at"] as? String)?.hasPrefix(Timestamp.format(seconds: seconds).prefix(19)) == true)
             // Dates compare against updated_at at full precision: a date after it is 304.
             let later = HTTPDate.format(epochSeconds: seconds + 1)
+            // A date after the server's clock is ignored, so wait until `later` is not one.
+            while Int(time(nil)) < seconds + 1 { usleep(20_000) }
             let notModified = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", later)])
             #expect(notModified.status == 304)
             #expect(notModified.header("Last-Modified") == lastModified)
@@ -101,6 +103,23 @@ struct ConditionalRequestAPITests {
             let earlier = HTTPDate.format(epochSeconds: seconds - 1)
             #expect(try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", earlier)]).status == 200)
             #expect(try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", "not a date")]).status == 200)
+        }
+    }
+
+    @Test func anIfModifiedSinceLaterThanTheServersClockIsIgnored() throws {
+        try withProject { api, auth in
+            // A client clock years ahead must not freeze the representation at 304: the date
+            // is ignored, before and after a change.
+            let future = "Fri, 01 Jan 9999 00:00:00 GMT"
+            let before = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", future)])
+            #expect(before.status == 200)
+            #expect(!before.body.isEmpty)
+            let tag = try #require(before.header("ETag"))
+            let patched = try api.request("PATCH", "/api/v1/projects/1", headers: auth + [("If-Match", tag)], body: Array(#"{"progress":55}"#.utf8))
+            #expect(patched.status == 200)
+            let after = try api.get("/api/v1/projects/1", headers: [("If-Modified-Since", future)])
+            #expect(after.status == 200)
+            #expect(try (after.json() as? [String: Any])?["progress"] as? Int == 55)
         }
     }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The four preconditions of RFC 9110 §13.1, read once from a request's fields and evaluated,
 /// in the order of §13.2.2, against a representation's validators. Pure: the service uses it
 /// for reads (after the handler produced the representation) and for writes without a store
@@ -8,8 +10,11 @@ public struct Preconditions: Sendable, Equatable {
     public var ifMatch: [String]?
     /// If-None-Match elements; nil when absent.
     public var ifNoneMatch: [String]?
-    /// If-Modified-Since in epoch seconds; nil when absent or not a valid HTTP-date (§13.1.3:
-    /// an invalid date is ignored).
+    /// If-Modified-Since in epoch seconds; nil when absent, not a valid HTTP-date (§13.1.3: an
+    /// invalid date is ignored) or later than the server's clock. A future date comes from a
+    /// client clock that is off, not from our `Last-Modified`; honoured, it would answer 304 to
+    /// every change made before that date (RFC 2616 §14.25 called such a date invalid; RFC 9110
+    /// §13.1.3 says to read the date by the origin server's clock).
     public var ifModifiedSince: Int?
     /// If-Unmodified-Since in epoch seconds; nil when absent or invalid (§13.1.4).
     public var ifUnmodifiedSince: Int?
@@ -23,10 +28,12 @@ public struct Preconditions: Sendable, Equatable {
 
     /// Reads the four fields; If-Match and If-None-Match across all their lines (RFC 9110 §5.3).
     /// Throws only for a date field sent twice with different values.
-    public init(_ headers: HTTPHeaders) throws(HTTPFieldError) {
+    /// - Parameter now: the server's clock in epoch seconds; an If-Modified-Since after it is
+    ///   ignored.
+    public init(_ headers: HTTPHeaders, now: Int = Int(time(nil))) throws(HTTPFieldError) {
         ifMatch = headers.has(.ifMatch) ? headers.list(.ifMatch) : nil
         ifNoneMatch = headers.has(.ifNoneMatch) ? headers.list(.ifNoneMatch) : nil
-        ifModifiedSince = try headers.singleton(.ifModifiedSince).flatMap(HTTPDate.parse)
+        ifModifiedSince = try headers.singleton(.ifModifiedSince).flatMap(HTTPDate.parse).flatMap { $0 <= now ? $0 : nil }
         ifUnmodifiedSince = try headers.singleton(.ifUnmodifiedSince).flatMap(HTTPDate.parse)
     }
 
