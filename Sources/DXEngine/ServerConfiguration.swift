@@ -30,6 +30,10 @@ public struct ServerConfiguration: Sendable {
     /// Loop threads; each owns its connections outright.
     /// One per CPU the process may run on (`CPUAffinity.availableCPUs`).
     public var loopCount: Int = CPUAffinity.availableCPUs()
+    /// Handlers that may block (SQLite) run on at most this many worker threads at once,
+    /// started on demand. Enough for the writes waiting on one commit to share it
+    /// (`WorkerPool`), whatever the number of cores.
+    public var workerThreads: Int = 32
     /// Above this many unsent bytes a connection stops reading and processing further
     /// pipelined requests until the client catches up.
     public var outputHighWater: Int = 256 * 1024
