@@ -3,8 +3,9 @@
 # selenium, opens every page at 1280 and 360 CSS px; checks the console, axe-core (no serious
 # or critical violation), no sideways scrolling at 360 px and at 200 % zoom (640 px), and that
 # every link between the pages answers; writes screenshots under ci-artifacts/pages/. Used by
-# .ci/run. Installs Debian's chromium and chromium-driver (as root) and PyPI's selenium and
-# axe-selenium-python; where any of them cannot be installed it says so and exits 0.
+# .ci/run. Installs Debian's chromium and chromium-driver (as root) and PyPI's selenium,
+# axe-selenium-python and axe-playwright-python (for its axe-core 4.x script); where the browser
+# or selenium cannot be installed it says so and exits 0.
 #
 #   scripts/pages-test.sh           # uses (and if needed builds) the debug binary
 #   DXSERVE=path/to/dxserve scripts/pages-test.sh
@@ -28,6 +29,14 @@ for module in selenium:selenium axe_selenium_python:axe-selenium-python; do
         fi
     fi
 done
+
+# axe-core 4.x: axe-playwright-python ships a current axe.min.js; only that file is used (no
+# Playwright, hence --no-deps). Without it the script falls back to axe-selenium-python's 3.1.1.
+if ! python3 -c "import axe_playwright_python" 2>/dev/null; then
+    python3 -m pip install -q --no-deps axe-playwright-python 2>/dev/null \
+        || python3 -m pip install -q --no-deps --break-system-packages axe-playwright-python 2>/dev/null \
+        || echo "pages browser test: axe-playwright-python could not be installed; using axe-core 3.1.1 of axe-selenium-python"
+fi
 
 # Japanese glyphs for the screenshots (the pages name system fonts only and download none);
 # without them the screenshots show boxes, so say so, but the checks still run.

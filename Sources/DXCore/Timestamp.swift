@@ -1,7 +1,8 @@
 import Glibc
 
-/// RFC 3339 timestamps in UTC with milliseconds (`2026-11-27T05:00:00.000Z`): they sort as
-/// text, which the store relies on for ordering and comparisons.
+/// The store's timestamps: RFC 3339 in UTC with milliseconds (`2026-11-27T05:00:00.000Z`,
+/// written by `RFC3339Instant`): they sort as text, which the store relies on for ordering
+/// and comparisons.
 public enum Timestamp {
     public static func now() -> String {
         var ts = timespec()
@@ -10,14 +11,6 @@ public enum Timestamp {
     }
 
     public static func format(seconds: Int, milliseconds: Int = 0) -> String {
-        var t = time_t(seconds)
-        var tm = tm()
-        gmtime_r(&t, &tm)
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(Int(tm.tm_year) + 1900, 4))-\(pad(Int(tm.tm_mon) + 1, 2))-\(pad(Int(tm.tm_mday), 2))T"
-            + "\(pad(Int(tm.tm_hour), 2)):\(pad(Int(tm.tm_min), 2)):\(pad(Int(tm.tm_sec), 2)).\(pad(milliseconds, 3))Z"
+        RFC3339Instant(epochSeconds: seconds, milliseconds: milliseconds).timestamp
     }
 }

@@ -1,3 +1,4 @@
+import DXTime
 import DXHTTP
 import Dispatch
 import Glibc
@@ -29,12 +30,19 @@ public final class AccessLog: @unchecked Sendable {
     /// an IPv6 address its /48 (the plan's survey: 66.2 % of citizens fear for their privacy),
     /// enough to see which network a burst comes from, not which household.
     public let fullAddresses: Bool
+    /// `text` (key=value) or `json` (one object per line).
+    public let format: AccessLogFormat
+    /// Kept apart from `format` so the per-line branch is a plain load.
+    private let json: Bool
 
     /// Writes to `fd` (the executable passes stderr). The descriptor is not closed.
     /// `fullAddresses`: log client addresses untruncated (`--log-full-address`).
-    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100), fullAddresses: Bool = false) {
+    public init(fd: Int32, interval: DispatchTimeInterval = .milliseconds(100), fullAddresses: Bool = false,
+                format: AccessLogFormat = .text) {
         self.fd = fd
         self.fullAddresses = fullAddresses
+        self.format = format
+        json = format == .json
         buffers = (0..<Self.bufferCount).map { _ in LineBuffer() }
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + interval, repeating: interval)
@@ -53,9 +61,12 @@ public final class AccessLog: @unchecked Sendable {
     /// Writes of the log that failed (the batch is lost): the log cannot report on itself.
     public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
 
+    /// `userAgent` is read only in the JSON format (the text line has no user agent).
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?,
-                       client: IPAddress? = nil, loop: Int = 0) {
-        let prefix = Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
+                       client: IPAddress? = nil, userAgent: @autoclosure () -> String? = nil, loop: Int = 0) {
+        let prefix = json
+            ? Self.jsonLinePrefix(method: method, path: path, status: status, bytes: bytes, userAgent: userAgent())
+            : Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
         if let requestID {
             requestID.utf8.withContiguousStorageIfAvailable { id in
                 record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), client: client, loop: loop)
@@ -87,6 +98,53 @@ public final class AccessLog: @unchecked Sendable {
         return line
     }
 
+    /// The JSON line's part fixed by the request and its answer, up to the duration's value:
+    /// `"method":"GET","path":"/api/v1/measures","status":200,"bytes":5836,"user_agent":"curl/8.5.0","duration_ms":`.
+    /// Method, path and user agent are the client's bytes: escaped (RFC 8259 section 7).
+    static func jsonLinePrefix(method: String, path: String, status: Int, bytes: Int, userAgent: String?) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(96 + path.utf8.count + (userAgent?.utf8.count ?? 0))
+        line.append(contentsOf: "\"method\":".utf8)
+        appendJSONString(method, to: &line)
+        line.append(contentsOf: ",\"path\":".utf8)
+        appendJSONString(path, to: &line)
+        line.append(contentsOf: ",\"status\":".utf8)
+        HTTPResponseEncoder.appendDecimal(status, to: &line)
+        line.append(contentsOf: ",\"bytes\":".utf8)
+        HTTPResponseEncoder.appendDecimal(bytes, to: &line)
+        line.append(contentsOf: ",\"user_agent\":".utf8)
+        if let userAgent { appendJSONString(userAgent, to: &line) } else { line.append(contentsOf: "null".utf8) }
+        line.append(contentsOf: ",\"duration_ms\":".utf8)
+        return line
+    }
+
+    /// `value` as a JSON string with its quotes. A Swift `String` is valid Unicode (bytes that
+    /// were not UTF-8 arrive as U+FFFD), so only the quote, the backslash and the control
+    /// characters need escaping (RFC 8259 section 7); DEL is escaped too, to keep lines printable.
+    package static func appendJSONString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+            out.append(contentsOf: value.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x22: out.append(contentsOf: "\\\"".utf8)
+                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                case ..<0x20, 0x7F:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// Completes a line from its prefix: the duration in milliseconds with three decimals, and
     /// the request id (already one of the sane characters, or the client's checked one).
     /// Every line starts with the time it was logged, RFC 3339 UTC with milliseconds, then the
@@ -101,7 +159,11 @@ public final class AccessLog: @unchecked Sendable {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
-            RFC3339Stamp.append(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
+            if json {
+                appendJSON(prefix: prefix, micros: micros, requestID: requestID, client: logged, now: now, to: &buf)
+                return buf.count >= Self.flushThreshold
+            }
+            RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
             buf.append(contentsOf: " client=".utf8)
             if let logged { logged.append(to: &buf) } else { buf.append(UInt8(ascii: "-")) }
             buf.append(UInt8(ascii: " "))
@@ -124,6 +186,42 @@ public final class AccessLog: @unchecked Sendable {
                 writeOut()
             }
         }
+    }
+
+    /// The JSON line: `{"time":"…","client":"192.0.2.0",` + prefix + duration + `,"request_id":"…"}`.
+    /// The request id needs no escaping: it is generated or passed `HTTPRequestID.isSane`.
+    private func appendJSON(prefix: [UInt8], micros: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress?, now: timespec,
+                            to buf: inout [UInt8]) {
+        buf.append(contentsOf: "{\"time\":\"".utf8)
+        RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
+        buf.append(contentsOf: "\",\"client\":".utf8)
+        if let client {
+            buf.append(UInt8(ascii: "\""))
+            client.append(to: &buf)
+            buf.append(contentsOf: "\",".utf8)
+        } else {
+            buf.append(contentsOf: "null,".utf8)
+        }
+        buf.append(contentsOf: prefix)
+        Self.appendMilliseconds(micros: micros, to: &buf)
+        buf.append(contentsOf: ",\"request_id\":".utf8)
+        if requestID.isEmpty || (requestID.count == 1 && requestID[0] == UInt8(ascii: "-")) {
+            buf.append(contentsOf: "null}\n".utf8)
+        } else {
+            buf.append(UInt8(ascii: "\""))
+            buf.append(contentsOf: requestID)
+            buf.append(contentsOf: "\"}\n".utf8)
+        }
+    }
+
+    /// `micros` as milliseconds with three decimals (`12.345`).
+    private static func appendMilliseconds(micros: UInt64, to buf: inout [UInt8]) {
+        HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
+        let fraction = Int(micros % 1000)
+        buf.append(UInt8(ascii: "."))
+        buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        buf.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        buf.append(UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 
     /// Writes everything buffered so far and returns once it is written (used at shutdown).

@@ -20,6 +20,8 @@ final class Connection: DeadlineQueued {
         case closed
     }
 
+    /// The loop's token for this connection (`ConnectionTable.token`): the epoll data and the
+    /// key a worker's answer comes back under, never matching a later connection on the same fd.
     let id: UInt64
     let fd: Int32
     /// The client's address as accepted; every request head read here carries it.
@@ -44,6 +46,9 @@ final class Connection: DeadlineQueued {
     /// inside it, so that thousands of pipelined cached requests iterate instead of recursing.
     private var inProcessInput = false
     private var lingerBudget = 0
+    /// The request being answered asked to close (`Connection: close`, or HTTP/1.0 without
+    /// keep-alive): the client sends nothing after it (RFC 9112 §9.6).
+    private var clientAskedToClose = false
     /// Whether a response has been completed on this connection: a draining server spares a
     /// connection until it has answered its first request (a client that connected before the
     /// drain began has done nothing wrong).
@@ -218,26 +223,39 @@ final class Connection: DeadlineQueued {
         return offset
     }
 
+    private static let requestIDName: [UInt8] = Array("X-Request-Id: ".utf8)
+
     private func send(_ prepared: PreparedResponse, started: UInt64) {
         hasServedRequest = true
         let responder = loop.server.responder
         var tail = loop.takeResponseTail()
         var generatedID: Range<Int>?
+        // Bytes, not String literals: appending a literal's UTF-8 view goes through the generic
+        // sequence path, several times the cost of copying a ready array.
         if prepared.generatesRequestID {
-            tail.append(contentsOf: "X-Request-Id: ".utf8)
+            tail.append(contentsOf: Self.requestIDName)
             let start = tail.count
             responder.appendRequestID(to: &tail)
             generatedID = start..<tail.count
-            tail.append(contentsOf: "\r\n".utf8)
+            tail.append(0x0D); tail.append(0x0A)
         }
-        tail.append(contentsOf: "\r\n".utf8)
+        tail.append(0x0D); tail.append(0x0A)
         // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
         let nanoseconds = MonotonicClock.now() &- started
         prepared.record(nanoseconds)
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
-            let id = generatedID.map { Array(tail[$0]) } ?? prepared.echoedRequestID
-            id.withUnsafeBytes { log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index) }
+            // The id is logged from where it already is: no copy of it per request.
+            if let generatedID {
+                tail.withUnsafeBytes { all in
+                    log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds,
+                               requestID: UnsafeRawBufferPointer(rebasing: all[generatedID]), client: peer, loop: loop.index)
+                }
+            } else {
+                prepared.echoedRequestID.withUnsafeBytes {
+                    log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index)
+                }
+            }
         }
         loop.returnResponseTail(tail)
     }
@@ -270,15 +288,16 @@ final class Connection: DeadlineQueued {
                 if head.expectsContinue {
                     // RFC 9110 §10.1.1: a final status the head alone decides is sent instead
                     // of 100, so the client does not upload a body for nothing.
-                    if let early = loop.server.responder.responseBeforeBody(head: head) {
+                    switch loop.server.responder.continueDecision(head: head) {
+                    case .refuse(let early):
                         answerBeforeBody(head, early)
                         return
+                    case .checkOnWorker:
+                        checkBeforeBody(head)
+                        return
+                    case .proceed:
+                        sendContinue()
                     }
-                    // RFC 9110 §10.1.1: tell the client to send the body it is holding back.
-                    // If the body is already buffered the interim response is harmless.
-                    enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-                    sentContinue = true
-                    flush()
                 }
             case var .message(request):
                 request.head.peer = peer
@@ -293,11 +312,54 @@ final class Connection: DeadlineQueued {
     /// instead would need the client to send a body it was just told is unwanted, and a client
     /// that does not would have its next request taken for that body.
     private func answerBeforeBody(_ head: HTTPRequestHead, _ response: HTTPResponse) {
+        stopReading()
+        complete(head, response, close: true)
+    }
+
+    /// RFC 9110 §10.1.1: tell the client to send the body it is holding back. If the body is
+    /// already buffered the interim response is harmless.
+    private func sendContinue() {
+        enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        sentContinue = true
+        flush()
+    }
+
+    /// Asks a worker whether the head is refused after all (a token only the database can
+    /// judge). Meanwhile the connection is `.processing`: nothing is read or parsed and no
+    /// read deadline runs, as while a handler works.
+    private func checkBeforeBody(_ head: HTTPRequestHead) {
+        stopReading()
+        let responder = loop.server.responder
+        let loop = self.loop
+        let id = self.id
+        loop.server.workers.async {
+            let early = responder.responseBeforeBody(head: head)
+            loop.execute { loop.connection(id: id)?.checkedBeforeBody(head, early) }
+        }
+    }
+
+    /// The worker's answer: refuse now, or send 100 and read the body with a fresh deadline.
+    private func checkedBeforeBody(_ head: HTTPRequestHead, _ early: HTTPResponse?) {
+        guard state == .processing, currentHead != nil else { return }
+        if let early {
+            answerBeforeBody(head, early)
+        } else {
+            state = .reading
+            setDeadline(.body, seconds: config.bodyTimeout)
+            if parser.isReadingBody { startBodyRateWindow() }
+            sendContinue()
+            resume()
+        }
+        updateIdleState()
+    }
+
+    /// A request (or its head) goes to the responder: nothing more is read or parsed and no
+    /// read deadline runs until it answers.
+    private func stopReading() {
         state = .processing
         readDeadline = nil
         bodyRateStart = 0
         if requestStarted == 0 { requestStarted = MonotonicClock.now() }
-        complete(head, response, close: true)
     }
 
     private func startBodyRateWindow() {
@@ -306,10 +368,7 @@ final class Connection: DeadlineQueued {
     }
 
     private func dispatch(_ request: HTTPRequest) {
-        state = .processing
-        readDeadline = nil
-        bodyRateStart = 0
-        if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+        stopReading()
         let responder = loop.server.responder
         if let response = responder.respondWithoutBlocking(to: request) {
             complete(request.head, response)
@@ -331,6 +390,7 @@ final class Connection: DeadlineQueued {
         guard state == .processing else { return }
         hasServedRequest = true
         var keepAlive = head.keepAlive && !draining && !loop.server.isDraining && !mustClose
+        clientAskedToClose = !head.keepAlive
         let sendBody = HTTPStatus.allowsBody(response.status) && head.method != "HEAD"
         if let stream = response.stream, sendBody {
             // Without chunked coding (HTTP/1.0) only the close can end the body.
@@ -347,7 +407,7 @@ final class Connection: DeadlineQueued {
         loop.server.log(head: head, status: response.status, bytes: response.body.count, started: requestStarted, requestID: response.headers["X-Request-Id"], loop: loop.index)
         if let tag = response.replay, let candidate = replayCandidate, keepAlive, head.version == .http11, head.framing == .none {
             loop.replayCache.insert(head: candidate, version: tag.version,
-                                    response: PreparedResponse(response: response, head: head,
+                                    response: PreparedResponse(response: response, head: head, logFormat: loop.server.accessLog?.format ?? .text,
                                                               record: loop.server.responder.replayRecorder(route: tag.route, status: response.status)))
         }
         replayCandidate = nil
@@ -534,6 +594,15 @@ final class Connection: DeadlineQueued {
     /// 1 MiB, before the real close.
     private func linger() {
         guard state != .closed, state != .lingering else { return }
+        if parser.isIdle && (peerClosedInput || clientAskedToClose) && inputIsExhausted() {
+            // Nothing unread, and nothing more will come: either the client has closed its
+            // side, or it asked to close and so sends no further request (RFC 9112 §9.6). A
+            // close now sends FIN, not a reset, so the response is safe without half-closing
+            // and waiting for the client's FIN, as nginx does: a `shutdown`, an epoll event
+            // and a `read` fewer per `Connection: close` request.
+            close()
+            return
+        }
         state = .lingering
         if Glibc.shutdown(fd, Int32(SHUT_WR)) != 0 && errno != ENOTCONN {
             // ENOTCONN: the peer already reset; anything else is unexpected but not fatal,
@@ -544,6 +613,21 @@ final class Connection: DeadlineQueued {
         updateTimer()
         lingerBudget = 1 << 20
         discardInput()
+    }
+
+    /// Whether the socket holds no unread input (one read: EAGAIN or end of input). Bytes it
+    /// finds are discarded, as lingering would, and the caller lingers after all.
+    private func inputIsExhausted() -> Bool {
+        if peerClosedInput { return true }
+        do {
+            lingerBudget -= try SocketCalls.read(fd, into: loop.readBuffer)
+            return false
+        } catch .blocked {
+            return true
+        } catch {
+            // The peer has closed (or reset): nothing more can arrive.
+            return true
+        }
     }
 
     private func discardInput() {

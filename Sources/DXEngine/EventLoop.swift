@@ -15,13 +15,16 @@ final class EventLoop: @unchecked Sendable {
     private let epfd: Int32
     private let wakeFD: Int32
     private let pending = Mutex<[@Sendable () -> Void]>([])
-    unowned let server: HTTPServer
+    /// The server keeps every loop's thread from ending before it (the thread holds it for
+    /// the whole of `run`), so the back link can skip the checked unowned reference, whose
+    /// strong-retain every `server` access paid on the hot path.
+    unowned(unsafe) let server: HTTPServer
     /// How many of this loop's connections are idle, for other loops deciding whom to ask for
     /// an eviction. Written by this loop only.
     let idleCount = Atomic<Int>(0)
 
     // Loop-thread state.
-    private var connections: [UInt64: Connection] = [:]
+    private var connections = ConnectionTable()
     private var idle = IdleConnections()
     /// Every connection's pending deadline; a tick visits only those that have passed.
     var deadlines = DeadlineQueue<Connection>()
@@ -108,7 +111,7 @@ final class EventLoop: @unchecked Sendable {
                 case Self.listenerToken:
                     acceptConnections()
                 default:
-                    connections[datas[i]]?.handle(events: events[i])
+                    connections.connection(token: datas[i])?.handle(events: events[i])
                 }
             }
             let now = MonotonicClock.now()
@@ -117,7 +120,7 @@ final class EventLoop: @unchecked Sendable {
                 sweep(now: now)
             }
         }
-        for connection in Array(connections.values) { connection.close() }
+        for connection in connections.all { connection.close() }
         connections.removeAll()
         // Tasks queued after the last wake (a shutdown step) still run, so nobody waits on them.
         runPending()
@@ -226,14 +229,16 @@ final class EventLoop: @unchecked Sendable {
                 }
                 return
             }
-            do {
-                // Responses are written whole; Nagle would only delay the last segment.
-                try SocketCalls.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "TCP_NODELAY")
-            } catch {
-                server.noteSyscallFailure(error)  // slower, still correct: serve it anyway
+            if !listener.acceptedSocketsHaveNoDelay {
+                do {
+                    // Responses are written whole; Nagle would only delay the last segment.
+                    try SocketCalls.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "TCP_NODELAY")
+                } catch {
+                    server.noteSyscallFailure(error)  // slower, still correct: serve it anyway
+                }
             }
-            let connection = Connection(fd: fd, id: server.nextConnectionID(), loop: self, peer: peer)
-            connections[connection.id] = connection
+            let connection = Connection(fd: fd, id: ConnectionTable.token(fd: fd, serial: server.nextConnectionID()), loop: self, peer: peer)
+            connections.insert(connection)
             let interest = DX_EPOLLIN | DX_EPOLLOUT | DX_EPOLLRDHUP | DX_EPOLLET
             do {
                 try SocketCalls.epollControl(epfd, DX_EPOLL_CTL_ADD, fd, interest, connection.id, "ADD connection")
@@ -297,13 +302,13 @@ final class EventLoop: @unchecked Sendable {
     func connectionClosed(_ connection: Connection) {
         setIdle(connection, false)
         deadlines.remove(connection)
-        connections[connection.id] = nil
+        connections.remove(connection)
         server.releaseConnectionSlot()
         if !listenerRegistered && !listenerDone { acceptPausedUntil = 0; registerListener() }
         if listenerDone && connections.isEmpty { stopped = true }
     }
 
-    func connection(id: UInt64) -> Connection? { connections[id] }
+    func connection(id: UInt64) -> Connection? { connections.connection(token: id) }
 
     private func sweep(now: UInt64) {
         if !listenerRegistered && !listenerDone && now >= acceptPausedUntil {
@@ -323,7 +328,7 @@ final class EventLoop: @unchecked Sendable {
             connection.checkBodyRate(now: now)
         }
         if draining && now >= drainDeadline {
-            for connection in Array(connections.values) { connection.close() }
+            for connection in connections.all { connection.close() }
         }
         if listenerDone && connections.isEmpty { stopped = true }
     }
@@ -333,7 +338,7 @@ final class EventLoop: @unchecked Sendable {
     func beginDrain(deadline: UInt64) {
         draining = true
         drainDeadline = deadline
-        for connection in Array(connections.values) { connection.drain() }
+        for connection in connections.all { connection.drain() }
     }
 
     /// Shutdown, second step, once new handshakes are refused: accept whatever the kernel has

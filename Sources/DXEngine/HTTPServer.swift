@@ -56,10 +56,11 @@ public final class HTTPServer: @unchecked Sendable {
             finished.enter()
             let group = finished
             let name = "dxserve-loop-\(loop.index)"
-            let thread = Thread {
+            let thread = Thread { [self] in
                 // Named in the kernel too, so `top -H` and /proc show the loops.
                 _ = dx_set_thread_name(String(name.prefix(15)))
-                loop.run()
+                // The loop's `unowned(unsafe)` link to the server is valid while it runs.
+                withExtendedLifetime(self) { loop.run() }
                 group.leave()
             }
             thread.name = name
@@ -169,6 +170,8 @@ public final class HTTPServer: @unchecked Sendable {
             noteSyscallFailure(call, code)
         case .blocked, .disconnected:
             noteSyscallFailure("socket", 0)
+        case .unresolved:
+            noteSyscallFailure("getaddrinfo", 0)
         }
     }
 
@@ -180,6 +183,6 @@ public final class HTTPServer: @unchecked Sendable {
     func log(head: HTTPRequestHead, status: Int, bytes: Int, started: UInt64, requestID: String?, loop: Int) {
         accessLog?.record(method: head.method, path: head.path, status: status, bytes: bytes,
                           durationNanoseconds: MonotonicClock.now() &- started, requestID: requestID,
-                          client: responder.client(of: head), loop: loop)
+                          client: responder.client(of: head), userAgent: head.headers["User-Agent"], loop: loop)
     }
 }

@@ -9,6 +9,9 @@ public final class ListeningSocket: @unchecked Sendable {
     public let host: String
     public let port: Int
     private var closed = false
+    /// Whether `TCP_NODELAY` is set on the listener, which Linux copies to every accepted
+    /// socket: the accept path then saves a `setsockopt` per connection.
+    public let acceptedSocketsHaveNoDelay: Bool
 
     public init(host: String, port: Int, backlog: Int32 = 1024) throws(SocketError) {
         var hints = addrinfo()
@@ -17,7 +20,9 @@ public final class ListeningSocket: @unchecked Sendable {
         hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
         let rc = getaddrinfo(host, String(port), &hints, &result)
-        guard rc == 0, let first = result else { throw .failed(call: "getaddrinfo(\(host))", errno: rc) }
+        guard rc == 0, let first = result else {
+            throw .unresolved(host: host, message: rc == 0 ? "no address" : String(cString: gai_strerror(rc)))
+        }
         defer { freeaddrinfo(result) }
 
         let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -32,6 +37,9 @@ public final class ListeningSocket: @unchecked Sendable {
             SocketCalls.close(fd)
             throw error
         }
+        // Responses are written whole; Nagle would only delay the last segment. Failing here is
+        // not fatal: each accepted socket then gets the option itself.
+        acceptedSocketsHaveNoDelay = (try? SocketCalls.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1, "TCP_NODELAY")) != nil
         guard bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
             let e = SocketError.fromErrno("bind(\(host):\(port))")
             SocketCalls.close(fd)

@@ -18,7 +18,7 @@ final class PreparedResponse {
     /// Counts one replay in the responder's metrics (duration in nanoseconds).
     let record: @Sendable (UInt64) -> Void
 
-    init(response: HTTPResponse, head: HTTPRequestHead, record: @escaping @Sendable (UInt64) -> Void) {
+    init(response: HTTPResponse, head: HTTPRequestHead, logFormat: AccessLogFormat = .text, record: @escaping @Sendable (UInt64) -> Void) {
         generatesRequestID = !HTTPRequestID.isSane(head.headers["X-Request-Id"] ?? "")
         echoedRequestID = generatesRequestID ? [] : Array((response.headers["X-Request-Id"] ?? "-").utf8)
         var bytes: [UInt8] = []
@@ -27,7 +27,11 @@ final class PreparedResponse {
         fields = bytes
         body = head.method == "HEAD" || !HTTPStatus.allowsBody(response.status) ? [] : response.body
         status = response.status
-        logPrefix = AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count)
+        // The user agent is part of the head the cache matches byte for byte, so it is fixed too.
+        logPrefix = logFormat == .json
+            ? AccessLog.jsonLinePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count,
+                                       userAgent: head.headers["User-Agent"])
+            : AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count)
         self.record = record
     }
 }

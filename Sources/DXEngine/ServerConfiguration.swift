@@ -55,8 +55,11 @@ public protocol HTTPResponder: Sendable {
     func errorResponse(status: Int, detail: String) -> HTTPResponse
     /// Called on a loop thread for a head that carries `Expect: 100-continue`, before any of
     /// its body is read: a final response the head alone decides (404, 405, 401 without
-    /// credentials, 415), sent instead of `100 Continue` (RFC 9110 §10.1.1); nil to ask for
-    /// the body. Must not block.
+    /// credentials, 415), sent instead of `100 Continue` (RFC 9110 §10.1.1), `.proceed` to
+    /// ask for the body, or `.checkOnWorker` when only blocking work can tell. Must not block.
+    func continueDecision(head: HTTPRequestHead) -> ContinueDecision
+    /// Called on a worker thread after `.checkOnWorker`; may touch the database (a wrong
+    /// token). The final response to send instead of `100 Continue`, or nil to ask for the body.
     func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse?
     /// The data version now; a response tagged for replay is reused only while it is current.
     /// Called on loop threads for every replayed request, so it must be cheap (an atomic load).
@@ -71,6 +74,7 @@ public protocol HTTPResponder: Sendable {
 }
 
 extension HTTPResponder {
+    public func continueDecision(head: HTTPRequestHead) -> ContinueDecision { .proceed }
     public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? { nil }
     public var dataVersion: UInt64 { 0 }
     public func appendRequestID(to bytes: inout [UInt8]) { bytes.append(UInt8(ascii: "-")) }

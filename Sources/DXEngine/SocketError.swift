@@ -8,6 +8,9 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The peer is gone (EPIPE, ECONNRESET, or end of stream).
     case disconnected
     case failed(call: String, errno: Int32)
+    /// getaddrinfo(3) refused the host: its code is an `EAI_*` value, not an errno, so the
+    /// message is `gai_strerror`'s ("Name or service not known").
+    case unresolved(host: String, message: String)
 
     public static func fromErrno(_ call: String, _ code: Int32 = errno) -> SocketError {
         switch code {
@@ -22,6 +25,7 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         case .blocked: "blocked"
         case .disconnected: "disconnected"
         case let .failed(call, code): "\(call) failed: \(String(cString: strerror(code))) (errno \(code))"
+        case let .unresolved(host, message): "cannot listen on '\(host)': \(message) (give an IP address or a resolvable name with --host)"
         }
     }
 }

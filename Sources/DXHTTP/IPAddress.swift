@@ -125,13 +125,21 @@ extension IPAddress {
             out.append(contentsOf: description.utf8)
             return
         }
+        // At most 15 bytes, written into a scratch block and appended at once (it goes into
+        // every access-log line; byte-by-byte appends cost a check each).
         let v = high >> 32
-        for i in 0..<4 {
-            if i > 0 { out.append(UInt8(ascii: ".")) }
-            let octet = Int(v >> UInt64(24 - 8 * i) & 0xFF)
-            if octet >= 100 { out.append(UInt8(ascii: "0") + UInt8(octet / 100)) }
-            if octet >= 10 { out.append(UInt8(ascii: "0") + UInt8(octet / 10 % 10)) }
-            out.append(UInt8(ascii: "0") + UInt8(octet % 10))
+        var scratch: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &scratch) { b in
+            var n = 0
+            for i in 0..<4 {
+                if i > 0 { b[n] = UInt8(ascii: "."); n += 1 }
+                let octet = UInt8(truncatingIfNeeded: v >> UInt64(24 - 8 * i))
+                if octet >= 100 { b[n] = UInt8(ascii: "0") + octet / 100; n += 1 }
+                if octet >= 10 { b[n] = UInt8(ascii: "0") + octet / 10 % 10; n += 1 }
+                b[n] = UInt8(ascii: "0") + octet % 10
+                n += 1
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[0..<n]))
         }
     }
 }

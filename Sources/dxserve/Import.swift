@@ -1,5 +1,6 @@
 import ArgumentParser
 import DXCore
+import DXServer
 import Foundation
 
 struct Import: ParsableCommand {
@@ -70,7 +71,7 @@ struct Import: ParsableCommand {
             discussion: """
                 The first row names the columns: \(MeasurementCSV.requiredColumns.joined(separator: ", ")) (required), \
                 \(MeasurementCSV.optionalColumns.joined(separator: ", ")) (optional) — the columns of the measurements \
-                CSV export, so an export imports back as it was. Every bad row is reported as 'line N: field: message' \
+                CSV export, so an export imports back as it was (also with ?header=ja or ?bom=1). Every bad row is reported as 'line N: field: message' \
                 on stderr and nothing is written; the exit status is then 1.
                 """)
 
@@ -92,15 +93,17 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let records = try ImportFile.records(file)
+            let records = try ImportFile.records(file, japaneseLabels: KPIMeasurement.csvJapaneseLabels)
             let (rows, readIssues) = MeasurementCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
+                let progress = ImportProgress(total: rows.count, label: "import measurements")
                 let result = Result { () throws(KPIStoreError) -> Int in
                     try KPIStore(pool: pool).importMeasurements(
                         rows, actor: actor, note: ImportFile.note(file),
-                        dryRun: dryRun || !readIssues.isEmpty)
+                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
                 }
+                progress.finish()
                 var issues = readIssues
                 var count = 0
                 switch result {
@@ -123,7 +126,7 @@ struct Import: ParsableCommand {
             discussion: """
                 The first row names the columns: \(BudgetCSV.requiredColumns.joined(separator: ", ")) (required), \
                 \(BudgetCSV.optionalColumns.joined(separator: ", ")) (optional; an empty actual_yen means not settled). \
-                The export GET /api/v1/projects/{id}/budget.csv is such a file (its other columns are ignored). \
+                The export GET /api/v1/projects/{id}/budget.csv is such a file (its other columns are ignored; also with ?header=ja or ?bom=1). \
                 Each row sets that project's fiscal year as a PUT would, with a history row. Every bad row is \
                 reported as 'line N: field: message' on stderr and nothing is written; the exit status is then 1.
                 """)
@@ -146,7 +149,7 @@ struct Import: ParsableCommand {
         }
 
         func run() throws {
-            let records = try ImportFile.records(file)
+            let records = try ImportFile.records(file, japaneseLabels: BudgetEntry.csvJapaneseLabels)
             let (rows, readIssues) = BudgetCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()

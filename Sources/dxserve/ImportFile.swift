@@ -5,19 +5,31 @@ import Foundation
 /// every bad row by line on stderr (exit 1, nothing written) or print how many rows were taken.
 enum ImportFile {
     /// The file's records (RFC 4180, UTF-8 with or without BOM); a file that cannot be read or
-    /// parsed ends the command with its reason.
-    static func records(_ file: String) throws -> [CSVRecord] {
+    /// parsed ends the command with its reason. The exports' variants import as they are:
+    /// a header row in Japanese (`?header=ja`, the labels in `japaneseLabels`, column name →
+    /// label) names the same columns, and in a file with a BOM (the spreadsheet flavour,
+    /// `?bom=1`) the `'` guarding a formula-like cell is removed (`SpreadsheetCell`).
+    static func records(_ file: String, japaneseLabels: [String: String] = [:]) throws -> [CSVRecord] {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
             throw fail("cannot read \(file): \(error.localizedDescription)")
         }
+        var records: [CSVRecord]
         do {
-            return try CSVReader.read(bytes)
+            records = try CSVReader.read(bytes)
         } catch {
             throw fail("\(file): \(error)")
         }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            for i in records.indices { records[i].fields = records[i].fields.map(SpreadsheetCell.restored) }
+        }
+        let columns = Dictionary(japaneseLabels.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        if !records.isEmpty {
+            records[0].fields = records[0].fields.map { columns[$0.trimmingCharacters(in: .whitespaces)] ?? $0 }
+        }
+        return records
     }
 
     /// The history note of every imported row.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DXCore
 import DXServer
 import Foundation
+import Logging
 
 /// `--read-only` and `--primary-url`: running `serve` as a read replica.
 struct ReplicaOptions: ParsableArguments {
@@ -39,6 +40,9 @@ struct ReplicaOptions: ParsableArguments {
         // Taken before opening: a copy renamed over the path meanwhile is still picked up.
         let served = FileIdentity.of(path: database.db)
         guard served != nil else { throw ValidationError("\(database.db) does not exist; a replica serves a copy of the primary's database and never creates one") }
+        if let problem = DatabaseFileProblem.of(path: database.db) {
+            throw ValidationError("\(problem); a replica serves a complete copy of the primary's database (dxserve backup or litestream restore)")
+        }
         if let wal = FileIdentity.of(path: database.db + "-wal"), wal.size > 0 {
             throw ReplicaError.walNotCheckpointed(path: database.db)
         }
@@ -48,15 +52,19 @@ struct ReplicaOptions: ParsableArguments {
 }
 
 extension ReplicaRefresher.Outcome {
-    /// One log line for a change, nil when nothing happened.
-    var logLine: String? {
+    /// Logs a change (nothing when nothing happened); returns true for a rejected copy.
+    @discardableResult
+    func log(to logger: Logger) -> Bool {
         switch self {
         case .unchanged:
-            nil
+            return false
         case let .refreshed(identity, seconds):
-            "level=info message=\"replica switched to a newer copy\" \(identity) verify_seconds=\(String(format: "%.3f", seconds))"
+            logger.info("replica switched to a newer copy",
+                        metadata: ["file": "\(identity)", "verify_seconds": .string(String(format: "%.3f", seconds))])
+            return false
         case let .rejected(_, reason):
-            "level=error message=\"replica kept the previous copy\" reason=\"\(reason)\""
+            logger.error("replica kept the previous copy", metadata: ["reason": .string(reason)])
+            return true
         }
     }
 }

@@ -4,6 +4,7 @@ import DXServer
 import Dispatch
 import Foundation
 import Glibc
+import Logging
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the API.")
@@ -85,6 +86,16 @@ struct Serve: ParsableCommand {
     @Flag(help: "Log client addresses whole; by default the access log keeps an IPv4 address's /24 and an IPv6 address's /48. Env: DX_LOG_FULL_ADDRESS=1.")
     var logFullAddress: Bool = ProcessInfo.processInfo.environment["DX_LOG_FULL_ADDRESS"] == "1"
 
+    @Option(help: ArgumentHelp(
+        "Format of the access log and the server's own messages on stderr: text (key=value) or json (one object per line, for log shippers). Env: DX_LOG_FORMAT.",
+        valueName: "format"))
+    var logFormat: String = ProcessInfo.processInfo.environment["DX_LOG_FORMAT"] ?? "text"
+
+    @Option(help: ArgumentHelp(
+        "Least level of the server's own messages: trace, debug, info, notice, warning, error or critical (the access log is not affected). Env: DX_LOG_LEVEL.",
+        valueName: "level"))
+    var logLevel: String = ProcessInfo.processInfo.environment["DX_LOG_LEVEL"] ?? "info"
+
     /// A comma- or space-separated environment variable as a list (empty when unset).
     static func environmentList(_ name: String) -> [String] {
         (ProcessInfo.processInfo.environment[name] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
@@ -110,6 +121,10 @@ struct Serve: ParsableCommand {
         guard (1...86_400).contains(authFailureWindow) else { throw ValidationError("--auth-failure-window must be 1 to 86400 seconds.") }
         guard (1...10_000_000).contains(authFailureClients) else { throw ValidationError("--auth-failure-clients must be 1 to 10000000.") }
         guard (0...100_000).contains(maxExpensiveRequests) else { throw ValidationError("--max-expensive-requests must be 0 to 100000.") }
+        guard AccessLogFormat(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json.") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         _ = try parsedTrustedProxies()
         _ = try parsedPublicURL()
         _ = try catalogConfiguration()
@@ -157,6 +172,9 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let format = AccessLogFormat(rawValue: logFormat) ?? .text
+        ServerLog.bootstrap(format: format, level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Logger(label: "dxserve")
         let descriptorLimit: Int
         do {
             descriptorLimit = try DescriptorLimit.raiseToHardLimit()
@@ -178,12 +196,15 @@ struct Serve: ParsableCommand {
         let pool: DatabasePool
         let migrator: Migrator
         var refresher: ReplicaRefresher?
+        var applied: [String] = []
         do {
             if replica.readOnly {
                 let opened = try replica.open(database)
                 (pool, migrator, refresher) = (opened.0, opened.1, opened.2)
             } else {
-                (pool, migrator, _) = try database.openMigrated()
+                let opened = try database.openMigrated()
+                (pool, migrator) = (opened.0, opened.1)
+                applied = opened.applied.map(\.fileName)
             }
         } catch {
             throw fail("\(error)")
@@ -191,29 +212,39 @@ struct Serve: ParsableCommand {
         let metrics = Metrics()
         let catalog = try catalogConfiguration()
         let shutdown = ShutdownSignal()
-        let router = APIRouter.make(context: AppContext(pool: pool, migrator: migrator, catalog: catalog), metrics: metrics, shutdown: shutdown)
-        let service = HTTPService(router: router, metrics: metrics, dataVersion: { pool.dataVersion },
+        let context = AppContext(pool: pool, migrator: migrator, catalog: catalog)
+        let router = APIRouter.make(context: context, metrics: metrics, shutdown: shutdown)
+        let service = HTTPService(router: router, metrics: metrics, dataVersion: context.cacheVersion,
                                   publicURL: try parsedPublicURL(), replica: try replica.policy(), abuse: try abuseControl(), onInternalError: { message in
-            FileHandle.standardError.write(Data("level=error \(message)\n".utf8))
+            logger.error("internal error", metadata: ["cause": .string(message)])
         })
-        let accessLog = AccessLog(fd: STDERR_FILENO, fullAddresses: logFullAddress)
+        let accessLog = AccessLog(fd: STDERR_FILENO, fullAddresses: logFullAddress, format: format)
         let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog, shutdownSignal: shutdown,
-                                onSystemError: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+                                onSystemError: { line in logger.error("system call failed", metadata: ["detail": .string(line)]) })
         server.registerMetrics(on: metrics)
+        let replicaRejections = FailureCount()
+        ProcessMetrics.register(on: metrics, signalPipeFailures: { SignalWatcher.failureCount },
+                                replicaRefreshFailures: { replicaRejections.value })
         // Installed before the port is printed, so a supervisor that signals at once is heard.
         do {
-            try SignalWatcher.install([SIGTERM, SIGINT]) { server.shutdown() }
+            try SignalWatcher.install([SIGTERM, SIGINT], logger: logger) {
+                logger.info("draining", metadata: ["open_connections": "\(server.connectionCount)"])
+                server.shutdown()
+            }
         } catch {
+            logger.critical("signals cannot be watched", metadata: ["error": "\(error)"])
             throw fail("\(error)")
         }
+        let logWatch = AccessLogWatch(accessLog: accessLog, logger: logger)
         // Writes from another process (the CLI's import, a token change) are noticed within a
         // second; this process's own writes bump the version synchronously.
         let watcher = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dxserve.data-version"))
         watcher.schedule(deadline: .now() + 1, repeating: 1)
         // A replica's file never changes in place: it looks for a newer copy renamed over it.
         watcher.setEventHandler { [refresher] in
+            logWatch.check()
             if let refresher {
-                if let line = refresher.check().logLine { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                if refresher.check().log(to: logger) { replicaRejections.add() }
             } else {
                 pool.externalChangeCheck()
             }
@@ -225,8 +256,11 @@ struct Serve: ParsableCommand {
             throw fail("\(error)")
         }
         if catalog.contact.email == nil {
-            FileHandle.standardError.write(Data("level=warning message=\"the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL\"\n".utf8))
+            logger.warning("the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL")
         }
+        StartupReport(address: server.url, database: database.db, migrationsApplied: applied,
+                      mode: replica.readOnly ? "read-only" : "primary",
+                      primaryURL: replica.primaryURL.isEmpty ? nil : replica.primaryURL).log(to: logger)
         print("listening on \(server.url)")
         fflush(nil)  // flush stdout so a parent reading the port sees it now
         // Start-up (migrations, templates, route table) freed most of what it allocated, but
@@ -235,5 +269,7 @@ struct Serve: ParsableCommand {
         ProcessMemory.releaseFreedPages()
         server.waitUntilStopped()
         watcher.cancel()
+        logWatch.check()
+        logger.info("stopped")
     }
 }

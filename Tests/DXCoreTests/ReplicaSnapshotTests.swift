@@ -122,6 +122,36 @@ struct ReplicaSnapshotTests {
         }
     }
 
+    @Test("an empty file, a directory or a non-SQLite file renamed over the path is refused saying so, not as a schema behind")
+    func aCopyThatIsNotADatabaseIsRefusedSayingWhat() throws {
+        try withTemporaryDirectory { directory in
+            let primary = try makePrimary(in: directory, marks: [1])
+            let path = directory.appendingPathComponent("replica.sqlite").path
+            try copy(primary, over: path)
+            let replica = try DatabasePool(readOnlySnapshotAt: path, verify: check.verify)
+            let refresher = ReplicaRefresher(pool: replica, check: check, served: FileIdentity.of(path: path))
+            let cases: [(write: (String) throws -> Void, says: String)] = [
+                ({ try Data().write(to: URL(fileURLWithPath: $0)) }, "is empty (0 bytes), not an SQLite database"),
+                ({ try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: $0)) }, "is not an SQLite database (4096 bytes"),
+                ({ try Data("id,title\n".utf8).write(to: URL(fileURLWithPath: $0)) }, "is not an SQLite database (9 bytes"),
+            ]
+            for (index, item) in cases.enumerated() {
+                let next = path + ".next\(index)"
+                try item.write(next)
+                #expect(rename(next, path) == 0)
+                guard case .rejected(_, let reason) = refresher.check() else { Issue.record("case \(index) must be refused"); continue }
+                #expect(reason.contains(item.says), "\(reason)")
+                #expect(reason.contains(path) && reason.contains("still serving the previous copy"), "\(reason)")
+                #expect(!reason.contains("schema") && !reason.contains("migrat"), "\(reason)")
+                #expect(try marks(replica) == [1])
+            }
+            #expect(DatabaseFileProblem.of(path: directory.path) == .notAFile(path: directory.path))
+            #expect(DatabaseFileProblem.of(path: path + ".none") == .missing(path: path + ".none"))
+            try copy(primary, over: path)
+            #expect(DatabaseFileProblem.of(path: path) == nil)
+        }
+    }
+
     @Test("a copy whose schema is older than this binary's migrations is refused, at start and on a swap")
     func copyBehindSchemaIsRefused() throws {
         try withTemporaryDirectory { directory in

@@ -68,3 +68,13 @@ struct SearchTests {
         #expect(SearchQuery(nil) == nil)
     }
 }
+
+@Suite struct SearchQuerySeparatorTests {
+    @Test func everyUnicodeSpaceAndInvisibleWordBoundarySeparatesTerms() throws {
+        let query = try #require(SearchQuery("a\u{2028}b\u{2029}c\u{00A0}d\u{2003}e\u{3000}f\u{200B}g\u{FEFF}h\u{2060}i"))
+        #expect(query.terms == ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+        #expect(SearchQuery("\u{2028} \u{200B}") == nil)
+        // A zero-width joiner binds an emoji sequence: it is part of the term.
+        #expect(SearchQuery("👩\u{200D}💻")?.terms.count == 1)
+    }
+}

@@ -1,5 +1,6 @@
 @testable import DXServer
 @testable import DXEngine
+import DXCore
 import DXHTTP
 import Foundation
 import Glibc
@@ -34,11 +35,11 @@ import Testing
 
     @Test func everyLineStartsWithAnRFC3339UTCTimestampWithMilliseconds() throws {
         var out: [UInt8] = []
-        RFC3339Stamp.append(seconds: 0, milliseconds: 7, to: &out)
+        RFC3339Instant.appendUTC(seconds: 0, milliseconds: 7, to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "1970-01-01T00:00:00.007Z")
         out.removeAll()
         // 2024-02-29 (a leap day) 23:59:59.999 UTC.
-        RFC3339Stamp.append(seconds: 1_709_251_199, milliseconds: 999, to: &out)
+        RFC3339Instant.appendUTC(seconds: 1_709_251_199, milliseconds: 999, to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "2024-02-29T23:59:59.999Z")
         let line = try Self.oneLine(client: IPAddress(parsing: "192.0.2.77"), full: false)
         let stamp = String(line.prefix { $0 != " " })

@@ -38,4 +38,32 @@ import Testing
         #expect(measures == .integer(29))
         #expect(tokens == .integer(1))
     }
+
+    @Test func backupOfAMissingEmptyOrNonDatabaseFileNamesThePathAndTheReason() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = directory.appendingPathComponent("missing.sqlite").path
+        let empty = directory.appendingPathComponent("empty.sqlite").path
+        let text = directory.appendingPathComponent("notes.sqlite").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        try Data(String(repeating: "not a database\n", count: 20).utf8).write(to: URL(fileURLWithPath: text))
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        for (db, says) in [(missing, "does not exist"), (empty, "is empty (0 bytes)"), (text, "is not an SQLite database"),
+                           (directory.path, "is not a regular file")] {
+            let result = try Self.run(["backup", "--db", db, copy])
+            #expect(result.status == 1)
+            #expect(result.output.contains(db) && result.output.contains(says), "\(result.output)")
+            #expect(!FileManager.default.fileExists(atPath: copy), "nothing is written")
+        }
+    }
+
+    @Test func backupIntoAMissingDirectoryNamesIt() throws {
+        let db = tempDatabasePath()
+        #expect(try Self.run(["migrate", "--db", db]).status == 0)
+        let target = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("no-such-dir/copy.sqlite").path
+        let result = try Self.run(["backup", "--db", db, target])
+        #expect(result.status == 1)
+        #expect(result.output.contains("no-such-dir") && result.output.contains("does not exist"), "\(result.output)")
+    }
 }

@@ -96,7 +96,8 @@ private func occurrences(of needle: String, in text: String) -> Int {
             for path in ["/projects", "/projects?q=alert", "/measures/1-7", "/policies/1", "/"] + ids.map({ "/projects/\($0)" }) {
                 let html = try client.server.get(path).text
                 #expect(!html.contains("<script"), "\(path) lets a script through")
-                #expect(!html.contains("<img"), "\(path) lets an img through")
+                // The KPI charts are <img src="/api/...">; the title's must stay text.
+                #expect(!html.contains("<img src=x"), "\(path) lets an img through")
                 #expect(!html.contains("<iframe") && !html.contains("<b>課") && !html.contains("<svg onload"), "\(path)")
             }
             let list = try client.server.get("/projects").text
@@ -202,6 +203,19 @@ private func occurrences(of needle: String, in text: String) -> Int {
         }
     }
 
+    @Test func projectFiltersFoldIntoAClosedDetailsSoAPhoneSeesResultsFirst() throws {
+        try withAPIService { api in
+            let html = try api.get("/projects").text
+            let details = try #require(html.range(of: "<details class=\"filter-box\">\n<summary>絞り込み・並び替え</summary>\n<form "))
+            let closed = try #require(html.range(of: "</form>\n</details>"))
+            let results = try #require(html.range(of: "<section class=\"results\""))
+            #expect(details.upperBound < closed.lowerBound && closed.upperBound < results.lowerBound)
+            // Closed even with conditions set (a phone still sees the results), and says so.
+            let filtered = try api.get("/projects?status=planned").text
+            #expect(filtered.contains("<details class=\"filter-box\">\n<summary>絞り込み・並び替え（条件を指定中）</summary>"))
+        }
+    }
+
     @Test func aBadFilterIsAnHTML400NotAProblemDocument() throws {
         try withAPIService { api in
             let response = try api.get("/projects?status=finished")
@@ -244,11 +258,84 @@ private func occurrences(of needle: String, in text: String) -> Int {
             #expect(budget.status == 201, "\(budget.text)")
             _ = try client.write("PUT", "/api/v1/projects/\(id)/budget/2024", #"{"planned_yen":800000,"actual_yen":null}"#)
             let html = try client.server.get("/projects/\(id)").text
-            #expect(html.contains("<th scope=\"row\">令和5年度</th><td><span class=\"rating rating-B\">B</span> 概ね順調</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度</th><td><span class=\"rating rating-B\">B</span> 概ね順調</td>"))
             #expect(html.contains("&lt;b&gt;順調&lt;/b&gt;に推移"))
-            #expect(html.contains("<th scope=\"row\">令和5年度（2023年度）</th><td class=\"num\">1,200,000円</td><td class=\"num\">1,000,000円</td><td class=\"num\">83.3%</td><td>補正なし</td>"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度（2023年度）</th><td class=\"num\">1,200,000円</td><td class=\"num\">1,000,000円</td><td class=\"num\">83.3%</td><td>補正なし</td>"))
             #expect(html.contains("<td class=\"num\">800,000円</td><td class=\"num\">未確定</td><td class=\"num\">—</td>"))
             #expect(html.contains("<td class=\"num\">2,000,000円</td><td class=\"num\">1,000,000円</td>"))
+        }
+    }
+
+    /// A project with two KPIs of the KPI store (one increasing, one decreasing), measurements,
+    /// an evaluation and a budget. Targets end in FY2023, so whatever today is (after it) the
+    /// 2023 target is the reference and due in full: the results do not move with the date.
+    private func projectWithTwoKPIs(_ client: ProjectClient) throws -> (project: Int, kpis: [Int]) {
+        let id = try client.create()
+        let rate = try client.createKPI(id, #"{"name":"マイナンバーカード交付率","unit":"%","direction":"increase","baseline":{"value":40,"date":"2021-04-01"},"targets":[{"fiscal_year":2022,"value":80},{"fiscal_year":2023,"value":100}],"note":"総務省公表値"}"#)
+        let wait = try client.createKPI(id, #"{"name":"窓口の待ち時間","unit":"分","direction":"decrease","baseline":{"value":60,"date":"2021-04-01"},"targets":[{"fiscal_year":2023,"value":30}]}"#)
+        for (kpi, date, value) in [(rate, "2023-06-01", 55.0), (rate, "2024-03-01", 70), (wait, "2024-02-01", 20)] {
+            let response = try client.measure(id, kpi, date, value)
+            #expect(response.status == 201, "\(response.text)")
+        }
+        #expect(try client.write("POST", "/api/v1/projects/\(id)/evaluations", #"{"period":"2023H2","rating":"C","comment":"遅れあり"}"#).status == 201)
+        #expect(try client.write("PUT", "/api/v1/projects/\(id)/budget/2023", #"{"planned_yen":3000000,"actual_yen":2500000}"#).status == 201)
+        return (id, [rate, wait])
+    }
+
+    @Test func projectPageShowsEveryKPIOfTheStoreWithChartTableAndOnTrackInWords() throws {
+        try withPages { client in
+            let (id, kpis) = try projectWithTwoKPIs(client)
+            let html = try client.server.get("/projects/\(id)").text
+            #expect(html.contains("<h3 id=\"h-kpi-\(kpis[0])\">マイナンバーカード交付率</h3>"))
+            #expect(html.contains("<h3 id=\"h-kpi-\(kpis[1])\">窓口の待ち時間</h3>"))
+            // Achievement (70-40)/(100-40) as a progress bar, below the full year elapsed: late.
+            #expect(html.contains("<progress id=\"kpi-\(kpis[0])-achievement\" max=\"100\" value=\"50\">50.0%</progress>"))
+            #expect(html.contains("達成率50.0%が、年度の経過割合100.0%未満です。"))
+            #expect(html.contains("<span class=\"track track-off\">遅れ</span>"))
+            // Decreasing: (20-60)/(30-60) = 133.3 %, a full bar, on track.
+            #expect(html.contains("<progress id=\"kpi-\(kpis[1])-achievement\" max=\"100\" value=\"100\">133.3%</progress>"))
+            #expect(html.contains("<span class=\"track track-on\">順調</span>"))
+            #expect(html.contains("減らす（値が小さいほど良い）"))
+            #expect(html.contains("40%（2021年4月1日）"))
+            #expect(html.contains("70%（<time datetime=\"2024-03-01\">2024年3月1日</time>）"))
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度（2023年度）<span class=\"meta\">（達成率の基準）</span></th><td class=\"num\">100%</td>"))
+            #expect(html.contains("<caption>マイナンバーカード交付率の実績値（2件）</caption>"))
+            #expect(html.contains("<tr><th scope=\"row\"><time datetime=\"2023-06-01\">2023年6月1日</time></th><td class=\"num\">55%</td>"))
+            // The chart is the API's SVG; its alt states the figures, and the CSP's img-src 'self' allows it.
+            for kpi in kpis {
+                let path = "/api/v1/projects/\(id)/kpis/\(kpi)/chart.svg"
+                #expect(html.contains("<img src=\"\(path)\" alt=\""))
+                let chart = try client.server.get(path)
+                #expect(chart.status == 200)
+                #expect(chart.header("Content-Type") == "image/svg+xml; charset=utf-8")
+            }
+            #expect(html.contains("alt=\"マイナンバーカード交付率（%）の推移 / マイナンバーカード交付率 over time。基準値は2021-04-01の40%。"))
+            // Evaluation by its period in 令和 with its rating label, budget in yen.
+            #expect(html.contains("<th scope=\"row\" class=\"year\">令和5年度下半期</th><td><span class=\"rating rating-C\">C</span> やや遅れ</td>"))
+            #expect(html.contains("<td class=\"num\">3,000,000円</td><td class=\"num\">2,500,000円</td><td class=\"num\">83.3%</td>"))
+            // The timeline names KPI writes in words, not paths.
+            #expect(html.contains("KPI\(kpis[1]) 目標値 令和5年度：30"))
+            #expect(!html.contains("kpis/\(kpis[0])/name"))
+            // A create's empty members (a measurement without a note) are left out of the timeline.
+            #expect(html.contains("KPI\(kpis[1]) 名称：窓口の待ち時間"))
+            #expect(!html.contains("メモ：</li>"))
+        }
+    }
+
+    @Test func policyAndMeasurePagesSummariseEveryKPIFromTheStore() throws {
+        try withPages { client in
+            _ = try projectWithTwoKPIs(client)
+            for path in ["/measures/1-7", "/policies/1", "/projects"] {
+                let html = try client.server.get(path).text
+                #expect(html.contains("KPI：マイナンバーカード交付率　実績 70%・目標 100%（令和5年度の目標）・達成率 50.0% <span class=\"track track-off\">遅れ</span>"), "\(path)")
+                // The second KPI exists only in the store: the old single `kpi` never had it.
+                #expect(html.contains("KPI：窓口の待ち時間　実績 20分・目標 30分（令和5年度の目標）・達成率 133.3% <span class=\"track track-on\">順調</span>"), "\(path)")
+            }
+            // The roll-ups count the store's KPIs as GET /api/v1/progress does.
+            for path in ["/", "/policies/1", "/measures/1-7"] {
+                #expect(try client.server.get(path).text.contains(
+                    "成果指標（KPI）2件の状況</p>\n<ul class=\"badges\"><li><span class=\"track track-on\">順調</span> 1件</li><li><span class=\"track track-off\">遅れ</span> 1件</li><li><span class=\"track track-none\">判定できません</span> 0件</li></ul>"), "\(path)")
+            }
         }
     }
 
@@ -304,13 +391,40 @@ private func occurrences(of needle: String, in text: String) -> Int {
         #expect(JapaneseEra.fiscalYear(1980) == "1980年度")
     }
 
-    @Test func kpiChartHasATextAlternativeAndClampsItsBars() {
-        let svg = KPISummaryChart.svg(KPI(name: "<利用>", unit: "件", target: 100, actual: 250), id: "k")
-        #expect(svg.contains("aria-labelledby=\"k-title\""))
-        #expect(svg.contains("<title id=\"k-title\">&lt;利用&gt;: 目標 100件、実績 250件（達成率 250.0%）</title>"))
-        #expect(!svg.contains("width=\"-"))
-        let unmeasured = KPISummaryChart.svg(KPI(name: "x", unit: "%", target: 0, actual: nil), id: "z")
-        #expect(unmeasured.contains("実績 未計測"))
+    @Test func kpiPanelExplainsOnTrackAndWhatIsMissing() throws {
+        let fields = KPIFields(name: "交付率", unit: "%", baseline: KPIBaseline(value: 40, date: "2021-04-01"),
+                               targets: [KPITarget(fiscalYear: 2022, value: 80), KPITarget(fiscalYear: 2023, value: 100)])
+        let today = try #require(CalendarDate(iso: "2024-06-01"))
+        let measured = ProjectKPI(id: 1, projectID: 9, fields: fields, latest: .init(value: 70, date: "2024-05-01"), today: today,
+                                  version: 1, createdAt: "", updatedAt: "")
+        let panel = KPIPanel(measured, measurements: [])
+        // 2023 is the latest target before FY2024, so it is due in full: (70-40)/(100-40) = 50 % < 100 %.
+        #expect(panel.achievement == "50.0%")
+        #expect(panel.achievementValue == 50)
+        #expect(panel.trackLabel == "遅れ")
+        #expect(panel.trackReason == "達成率50.0%が、年度の経過割合100.0%未満です。")
+        #expect(panel.targets.map(\.isReference) == [false, true])
+        #expect(panel.chartPath == "/api/v1/projects/9/kpis/1/chart.svg")
+        var bare = fields
+        bare.baseline = nil
+        let unjudged = KPIPanel(ProjectKPI(id: 2, projectID: 9, fields: bare, latest: nil, today: today, version: 1, createdAt: "", updatedAt: ""),
+                                measurements: [])
+        #expect(unjudged.trackLabel == "判定できません")
+        #expect(unjudged.trackReason == "基準値・実績値がないため、達成率を計算できません。")
+        #expect(unjudged.achievementValue == 0)
+    }
+
+    @Test func kpiPanelListsOnlyTheNewestMeasurementsOfALongSeries() throws {
+        let kpi = ProjectKPI(id: 1, projectID: 1, fields: KPIFields(name: "件数", unit: "件"), latest: nil, today: try #require(CalendarDate(iso: "2024-06-01")),
+                             version: 1, createdAt: "", updatedAt: "")
+        let series = (1...(KPIPanel.shownMeasurements + 5)).map {
+            KPIMeasurement(id: $0, kpiID: 1, projectID: 1, date: "2024-01-01", value: Double($0), note: "", recordedBy: "a", recordedAt: "")
+        }
+        let panel = KPIPanel(kpi, measurements: series)
+        #expect(panel.measurements.count == KPIPanel.shownMeasurements)
+        #expect(panel.measurements.first?.value == "6件")
+        #expect(panel.omitted == "新しい\(KPIPanel.shownMeasurements)件を表示しています（全\(KPIPanel.shownMeasurements + 5)件）。")
+        #expect(panel.chartAlt.hasSuffix("実績値\(KPIPanel.shownMeasurements + 5)件の折れ線と年度ごとの目標値のグラフ。数値は目標値と実績値の表、実績値のデータ（JSON）にあります。"))
     }
 
     @Test func pagesFolderIsFoundBesideAnInstalledBinaryOrNamedByDXPages() throws {

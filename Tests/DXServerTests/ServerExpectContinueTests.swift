@@ -91,18 +91,38 @@ import Testing
         }
     }
 
-    /// A present but wrong token is only known to be wrong from the database, which a loop
-    /// thread never touches: it gets its 100, then the 401 once the body has come.
-    @Test func aWrongTokenGetsContinueThen401() throws {
+    /// A present but wrong token is known to be wrong only from the database: a worker looks
+    /// it up before any 100 is sent, and the client never uploads its body.
+    @Test func aWrongTokenIs401WithoutAContinue() throws {
         try withAPIServer { server in
             let client = try RawClient(port: server.port)
-            let interim = try Self.firstAnswer(server, "POST", "/api/v1/projects",
-                                               headers: [("Authorization", "Bearer dxt_wrong"), ("Content-Type", "application/json")], client: client)
-            #expect(interim.status == 100)
-            try client.write(Self.body)
-            let final = try #require(try client.readResponse(timeout: 5))
-            #expect(final.status == 401)
-            #expect(!final.closesConnection)
+            let response = try Self.firstAnswer(server, "POST", "/api/v1/projects",
+                                                headers: [("Authorization", "Bearer dxt_wrong"), ("Content-Type", "application/json")], client: client)
+            #expect(response.status == 401)
+            #expect(response.header("WWW-Authenticate")?.contains("invalid_token") == true)
+            #expect(response.closesConnection)
+            #expect(client.waitForClose(timeout: 5), "the unread body is not taken for a next request")
+        }
+    }
+
+    @Test func aRevokedTokenIs401WithoutAContinue() throws {
+        try withAPIServer { server in
+            let token = try server.context.auth.tokens.create(name: "gone")
+            try server.context.auth.tokens.revoke(name: "gone")
+            let client = try RawClient(port: server.port)
+            let response = try Self.firstAnswer(server, "PUT", "/api/v1/projects/1/budget/2023",
+                                                headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json")], client: client)
+            #expect(response.status == 401)
+        }
+    }
+
+    @Test func conflictingContentTypesAre400WithoutAContinue() throws {
+        try withAPIServer { server in
+            let client = try RawClient(port: server.port)
+            let response = try Self.firstAnswer(server, "POST", "/api/v1/projects",
+                                                headers: [("Authorization", "Bearer x"), ("Content-Type", "application/json"), ("Content-Type", "text/csv")], client: client)
+            #expect(response.status == 400)
+            #expect(response.closesConnection)
         }
     }
 

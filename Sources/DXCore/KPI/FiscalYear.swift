@@ -28,47 +28,10 @@ public struct FiscalYear: Sendable, Equatable, Comparable {
     public static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool { lhs.year < rhs.year }
 }
 
-extension CalendarDate: Comparable {
-    init(unchecked year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
-    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's days_from_civil).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The date of a day number (the inverse of `dayNumber`).
-    public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(unchecked: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
-
+extension CalendarDate {
     /// Today in Japan (UTC+9): the day the city's staff would write on a measurement.
     public static func todayInJapan(now: Date = Date()) -> CalendarDate {
         let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 9 * 3600
         return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
-
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.iso < rhs.iso }
 }

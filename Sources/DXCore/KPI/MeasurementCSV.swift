@@ -83,8 +83,10 @@ public enum MeasurementCSV {
 extension KPIStore {
     /// Records every row's measurement, or none: any bad row fails the whole import with every
     /// problem of every row. Each row is a history row of its project. `dryRun` validates only.
+    /// `progress` is called with the number of rows written so far (as the budget and project
+    /// imports do, for `ImportProgress`).
     public func importMeasurements(
-        _ rows: [MeasurementCSV.Row], actor: String, note: String? = nil, dryRun: Bool
+        _ rows: [MeasurementCSV.Row], actor: String, note: String? = nil, dryRun: Bool, progress: ((Int) -> Void)? = nil
     ) throws(KPIStoreError) -> Int {
         let work: (Database) throws -> Int = { db in
             var problems: [ImportIssue] = []
@@ -108,13 +110,14 @@ extension KPIStore {
             if !problems.isEmpty { throw KPIStoreError.importRejected(problems) }
             if dryRun { return rows.count }
             let now = Timestamp.now()
-            for item in valid {
+            for (index, item) in valid.enumerated() {
                 let m = try Self.insertMeasurement(projectID: item.projectID, kpiID: item.kpiID, date: item.date, value: item.value, note: item.note,
                                                    recordedBy: item.row.recordedBy ?? actor, recordedAt: item.row.recordedAt ?? now, db)
                 try Self.bumpVersion(kpiID: item.kpiID, at: now, db)
                 var changes = KPIHistory.measurement(m, created: true)
                 changes.merge(try Self.syncSummary(projectID: item.projectID, at: now, bump: true, db)) { $1 }
                 try ProjectStore.appendHistory(projectID: item.projectID, at: now, actor: actor, action: .update, changes: changes, note: note, db)
+                progress?(index + 1)
             }
             return rows.count
         }

@@ -135,7 +135,8 @@ public struct ProjectStore: Sendable {
 
     /// Counts by status and mean progress of live projects, per policy and per measure, from
     /// one snapshot.
-    public func progress() throws(ProjectStoreError) -> ProgressReport {
+    /// `today` is the day the KPIs are judged on track for (Japan).
+    public func progress(today: CalendarDate = .todayInJapan()) throws(ProjectStoreError) -> ProgressReport {
         try run {
             try pool.read { db in
                 let policies = try db.rows("""
@@ -161,7 +162,7 @@ public struct ProjectStore: Sendable {
                 }
                 var report = ProgressReport(policies: policies, measures: measures)
                 // Issue 12: KPIs on and off track, judged for today.
-                let counts = try KPIStore.trackCounts(today: .todayInJapan(), db)
+                let counts = try KPIStore.trackCounts(today: today, db)
                 for i in report.policies.indices { report.policies[i].kpis = counts.policies[report.policies[i].id] ?? KPITrackCounts() }
                 for i in report.measures.indices { report.measures[i].kpis = counts.measures[report.measures[i].code] ?? KPITrackCounts() }
                 return report

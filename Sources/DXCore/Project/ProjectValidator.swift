@@ -168,8 +168,9 @@ public enum ProjectValidator {
 
     /// Lengths in Unicode scalars, which is what SQLite's length() and the CHECKs count.
     ///
-    /// Control characters (U+0000–U+001F, U+007F) are refused in every text field. Only
-    /// `description` and `note` are multi-line and may hold TAB, LF and CR; `title`,
+    /// Control characters (U+0000–U+001F, U+007F–U+009F) are refused in every text field. Only
+    /// `description` and `note` are multi-line and may hold TAB, LF, CR, U+2028 and U+2029
+    /// (`ControlCharacters`); `title`,
     /// `department`, `measure_code`, `status`, `kpi.name` and `kpi.unit` are one line.
     static func check(text: String, field: String, max: Int, required: Bool, lines: ControlCharacters.Lines = .single,
                       issues: inout [FieldIssue]) {

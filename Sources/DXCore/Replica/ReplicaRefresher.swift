@@ -43,6 +43,11 @@ public final class ReplicaRefresher: Sendable {
         }
         guard now != previous else { return .unchanged }
         guard let now else { return .rejected(nil, reason: "\(pool.path) is missing; still serving the previous copy") }
+        // Told before SQLite opens it: an empty file would open as a new, empty database and
+        // be refused as "behind this binary's schema", sending the operator to upgrade.
+        if let problem = DatabaseFileProblem.of(path: pool.path) {
+            return .rejected(now, reason: "\(problem): not a copy of the database; still serving the previous copy")
+        }
         if let wal = FileIdentity.of(path: pool.path + "-wal"), wal.size > 0 {
             return .rejected(now, reason: ReplicaError.walNotCheckpointed(path: pool.path).description)
         }

@@ -27,6 +27,8 @@ public final class DatabasePool: Sendable {
     /// Read on every replayed request by the loop threads: an atomic, not a lock.
     private let version = Atomic<UInt64>(1)
     private let groupCommit = GroupCommit()
+    /// Told each `write`'s duration in seconds (for `/metrics`); set once at start.
+    private let writeObserver = Mutex<(@Sendable (Double) -> Void)?>(nil)
 
     /// Opens the file, creating it if needed. `readerCount` bounds concurrent reads; a read
     /// beyond that waits for a reader to come back. `busyTimeoutMilliseconds` bounds every
@@ -112,12 +114,25 @@ public final class DatabasePool: Sendable {
     /// changes nothing and does not affect the others.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard let writer else { throw Self.readOnlyError() }
+        let started = ContinuousClock.now
+        defer {
+            if let observe = writeObserver.withLock({ $0 }) {
+                let elapsed = ContinuousClock.now - started
+                observe(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+        }
         var result: T?
         try groupCommit.perform(on: writer, committed: bumpVersionAfterOwnWrite) { database in
             result = try body(database)
         }
         guard let result else { throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "a write returned no result", sql: nil) }
         return result
+    }
+
+    /// Calls `observer` with the seconds each `write` took from its call to its commit (or its
+    /// failure), waiting for the writer and the group commit included: what a client waits.
+    public func observeWrites(_ observer: @escaping @Sendable (_ seconds: Double) -> Void) {
+        writeObserver.withLock { $0 = observer }
     }
 
     /// Runs `body` on the writer with no transaction around it, for work that manages its own

@@ -22,12 +22,24 @@ public struct SearchQuery: Sendable, Equatable {
     public let terms: [String]
 
     /// Folds `raw` as the index is folded (`SearchText.fold`: NFKC, lower case) and splits it
-    /// on whitespace (ideographic U+3000 included); nil when nothing is left.
+    /// on separators (`isSeparator`); nil when nothing is left. Control characters never get
+    /// here: the query parser refuses them (400), C1 and TAB included.
     public init?(_ raw: String?) {
         guard let raw else { return nil }
-        let terms = SearchText.fold(raw).split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" }).map(String.init)
+        let terms = SearchText.fold(raw).split(whereSeparator: Self.isSeparator).map(String.init)
         guard !terms.isEmpty else { return nil }
         self.terms = terms
+    }
+
+    /// What separates search terms: every Unicode White_Space character (the ASCII space, the
+    /// no-break and typographic spaces U+00A0, U+2000–U+200A, U+202F, U+205F, the ideographic
+    /// space U+3000, the line and paragraph separators U+2028/U+2029), and the invisible word
+    /// boundaries U+200B, U+2060 and U+FEFF that text copied from web pages carries, which
+    /// would otherwise make a term match nothing without any visible reason.
+    public static func isSeparator(_ character: Character) -> Bool {
+        if character.isWhitespace { return true }
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF
     }
 
     /// Terms long enough for the trigram index.

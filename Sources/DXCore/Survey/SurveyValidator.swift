@@ -10,8 +10,9 @@
 /// - `questions[].number`: 1–999,999,999 (`questionNumbers`: what `/questions/{n}` reads)
 /// - `options[].number`, `responses[].rank`, `responses[].option_number`: 1–9,999
 ///
-/// Text fields refuse control characters (U+0000–U+001F, U+007F). Only `summary` and
-/// `questions[].responses[].text` are multi-line and may hold TAB, LF and CR; every other text
+/// Text fields refuse control characters (U+0000–U+001F, U+007F–U+009F). Only `summary` and
+/// `questions[].responses[].text` are multi-line and may hold TAB, LF, CR, U+2028 and U+2029
+/// (`ControlCharacters`); every other text
 /// field (`title`, `fiscal_year_label`, `area`, `target`, `method`, labels, question `text`,
 /// `heading`, `items`) is one line.
 public enum SurveyValidator {

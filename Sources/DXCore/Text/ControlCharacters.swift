@@ -1,24 +1,45 @@
-/// The C0 control characters (U+0000–U+001F) and DEL (U+007F), which text from outside never
-/// carries: SQLite's `length()` and string functions stop at NUL, and the others are invisible
-/// in every place the text is shown. TAB, LF and CR are let through only in fields documented
-/// as multi-line (see `ProjectValidator` and `SurveyValidator` for which fields those are).
+/// The control characters (Unicode general category Cc: C0 U+0000–U+001F, DEL U+007F and C1
+/// U+0080–U+009F), which text from outside never carries: SQLite's `length()` and string
+/// functions stop at NUL, and the others are invisible in every place the text is shown (a C1
+/// character is almost always Windows-1252 text decoded as Latin-1). TAB, LF and CR are let
+/// through only in fields documented as multi-line (see `ProjectValidator` and
+/// `SurveyValidator` for which fields those are), and so are the Unicode line and paragraph
+/// separators U+2028 and U+2029, which are line breaks too: a single-line field refuses them.
+///
+/// Other Unicode spaces (U+00A0, U+2000–U+200A, U+3000, …) are ordinary text and kept as
+/// written; a search (`SearchQuery`) splits terms on them and on U+2028/U+2029.
 public enum ControlCharacters {
-    /// How a field treats TAB, LF and CR.
+    /// How a field treats TAB, LF, CR, U+2028 and U+2029.
     public enum Lines: Sendable {
-        /// One line of text: every control character is refused, TAB, LF and CR included.
+        /// One line of text: every control character is refused, TAB, LF, CR and the Unicode
+        /// line and paragraph separators included.
         case single
-        /// Free text over several lines: TAB, LF and CR are allowed, the rest refused.
+        /// Free text over several lines: TAB, LF, CR, U+2028 and U+2029 are allowed, the rest
+        /// refused.
         case multi
     }
 
-    /// True for U+0000–U+001F and U+007F.
+    /// True for U+0000–U+001F, U+007F and U+0080–U+009F (general category Cc).
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// True for U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (categories Zl, Zp).
+    public static func isLineSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// The first control character in `text` (`isControl`), or nil: for text that is never
+    /// stored or shown as lines (query parameters, path segments), where TAB is refused and
+    /// a line separator is no worse than any other character.
+    public static func firstControl(in text: some StringProtocol) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: isControl)
     }
 
     /// The first character `text` may not carry as a field of kind `lines`, or nil.
     public static func firstForbidden(in text: some StringProtocol, lines: Lines = .single) -> Unicode.Scalar? {
         text.unicodeScalars.first { scalar in
+            if isLineSeparator(scalar), case .single = lines { return true }
             guard isControl(scalar) else { return false }
             if case .multi = lines, scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
             return true

@@ -7,12 +7,23 @@ public struct AppContext: Sendable {
     public let auth: AdminAuth
     /// Publisher, licence and contact of the DCAT catalog.
     public let catalog: CatalogConfiguration
+    /// The city's date now (Japan): what KPI `achievement`/`on_track` and the progress roll-up
+    /// are computed for. Injected by tests; see `DayStampedVersion`.
+    public let today: @Sendable () -> CalendarDate
 
-    public init(pool: DatabasePool, migrator: Migrator, catalog: CatalogConfiguration = .miyakonojo) {
+    public init(pool: DatabasePool, migrator: Migrator, catalog: CatalogConfiguration = .miyakonojo,
+                today: @escaping @Sendable () -> CalendarDate = { .todayInJapan() }) {
         self.pool = pool
         self.migrator = migrator
         self.catalog = catalog
+        self.today = today
         self.auth = AdminAuth(tokens: TokenStore(pool: pool))
+    }
+
+    /// The version cached responses are valid for: the data version and today's date, since
+    /// some answers change at midnight without a write (`DayStampedVersion`).
+    public var cacheVersion: @Sendable () -> UInt64 {
+        { [pool, today] in DayStampedVersion.make(data: pool.dataVersion, day: today()) }
     }
 }
 
@@ -21,6 +32,7 @@ public enum APIRouter {
     /// `shutdown`: the server's signal, which turns `/readyz` to 503 as soon as it is raised.
     public static func make(context: AppContext, metrics: Metrics, shutdown: ShutdownSignal = ShutdownSignal()) -> Router {
         var router = Router()
+        context.pool.observeWrites { seconds in metrics.recordWrite(seconds: seconds) }
         SystemRoutes.register(on: &router, metrics: metrics, isReady: { context.migrator.readiness(of: context.pool).isReady },
                               isShuttingDown: { shutdown.isRaised })
         PlanRoutes.register(on: &router, context: context)

@@ -47,3 +47,14 @@ public struct AdminAuth: Sendable {
         APIError(status: 401, type: "/problems/unauthorized", detail: detail, headers: HTTPHeaders([("WWW-Authenticate", challenge)]))
     }
 }
+
+extension RouteOptions {
+    /// An admin write: a Bearer token checked by `auth`, a JSON body. `authenticate` is set
+    /// so that the service can refuse a wrong token before the body (`Expect: 100-continue`)
+    /// and before evaluating preconditions (RFC 9110 §13.2.1).
+    /// - Parameter preconditionsInStore: the handler evaluates `If-Match` & co. itself.
+    static func adminWrite(_ auth: AdminAuth, preconditionsInStore: Bool = false) -> RouteOptions {
+        RouteOptions(requiresToken: true, acceptsJSONBody: true, preconditionsInStore: preconditionsInStore,
+                     authenticate: { _ = try auth.authenticate($0) })
+    }
+}

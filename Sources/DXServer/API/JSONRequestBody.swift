@@ -21,13 +21,7 @@ enum JSONRequestBody {
     /// - Parameter shape: the members the type reads; the integer rule ignores any other member.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false,
                                      shape: SurveyInputShape.Node? = nil) throws(APIError) -> T {
-        guard isJSON(request.contentType) else {
-            // RFC 9110 §15.5.16: say which media type would have been accepted.
-            throw APIError(
-                status: 415, type: "/problems/unsupported-media-type",
-                detail: "The body must be JSON, sent with Content-Type: application/json.",
-                headers: HTTPHeaders([("Accept-Post", "application/json")]))
-        }
+        if let problem = mediaTypeProblem(request.contentType) { throw problem }
         let body = try value(of: request)
         guard case .object = body else {
             throw .badRequest("The body must be a JSON object.")
@@ -64,11 +58,33 @@ enum JSONRequestBody {
         }
     }
 
-    /// `application/json` or any `+json` type (RFC 6839), parameters such as charset ignored.
+    /// `application/json` or any `+json` type (RFC 6839) whose `charset`, if given, is UTF-8
+    /// (RFC 8259 §8.1: JSON exchanged between systems is UTF-8; `us-ascii` is a subset).
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingHTTPWhitespace().lowercased() } ?? ""
-        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+        let parts = contentType.split(separator: ";", omittingEmptySubsequences: false)
+        let mediaType = parts.first.map { $0.trimmingHTTPWhitespace().lowercased() } ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else { return false }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2, pair[0].trimmingHTTPWhitespace().lowercased() == "charset" else { continue }
+            var value = pair[1].trimmingHTTPWhitespace().lowercased()
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            guard ["utf-8", "utf8", "us-ascii"].contains(value) else { return false }
+        }
+        return true
+    }
+
+    /// The 415 for a body that is not UTF-8 JSON by its Content-Type (missing, another type,
+    /// or another charset), or nil. Judged from the head alone, so `Expect: 100-continue`
+    /// refuses the upload with the same answer the whole request gets.
+    static func mediaTypeProblem(_ contentType: String?) -> APIError? {
+        guard !isJSON(contentType) else { return nil }
+        // RFC 9110 §15.5.16: say which media types would have been accepted.
+        return APIError(
+            status: 415, type: "/problems/unsupported-media-type",
+            detail: "The body must be UTF-8 JSON, sent with Content-Type: application/json (any charset parameter must be utf-8).",
+            headers: HTTPHeaders([("Accept-Post", "application/json"), ("Accept-Patch", "application/merge-patch+json, application/json")]))
     }
 
     /// Names the member the way validation problems do: `questions[0].options[2].count`.

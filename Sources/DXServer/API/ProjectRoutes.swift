@@ -23,7 +23,7 @@ public enum ProjectRoutes {
         }
 
         // Authentication comes first, so an anonymous caller learns nothing about the body.
-        router.add("POST", base, options: RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })) { request in
+        router.add("POST", base, options: .adminWrite(context.auth)) { request in
             let admin = try context.auth.authenticate(request)
             let idempotency = try idempotencyKey(request, admin: admin)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
@@ -43,7 +43,7 @@ public enum ProjectRoutes {
 
         // The preconditions are evaluated by the store against the row inside the write
         // transaction (RFC 9110 §13.2.2), so of two writers holding one version only one wins.
-        router.add("PATCH", "\(base)/{id}", options: writeWithPreconditions) { request in
+        router.add("PATCH", "\(base)/{id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let patch = ProjectRequestBody.patch(from: try ProjectRequestBody.object(from: request))
@@ -56,7 +56,7 @@ public enum ProjectRoutes {
 
         // Archives: the project leaves every listing and count; its history stays readable and
         // a GET of it answers 410 Gone.
-        router.add("DELETE", "\(base)/{id}", options: writeWithPreconditions) { request in
+        router.add("DELETE", "\(base)/{id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try projectID(request)
             let note = request.body.isEmpty ? nil : try archiveNote(request)
@@ -84,7 +84,7 @@ public enum ProjectRoutes {
 
         router.get("/api/v1/progress", options: .publicRead) { _ in
             // Evaluation ratings and budgets per policy and measure: see ProgressTracking.
-            try ProgressTracking.response(try store.progress(), pool: context.pool)
+            try ProgressTracking.response(try store.progress(today: context.today()), pool: context.pool)
         }
     }
 
@@ -93,8 +93,6 @@ public enum ProjectRoutes {
         guard let id = value, id > 0 else { throw APIError.notFound("There is no project '\(raw)'; project ids are positive integers.") }
         return id
     }
-
-    static let writeWithPreconditions = RouteOptions(requiresToken: true, acceptsJSONBody: true, preconditionsInStore: true)
 
     /// A project with its validators: `ETag` from the version, `Last-Modified` from `updated_at`.
     static func representation(_ project: Project) throws -> HTTPResponse {
@@ -175,7 +173,7 @@ public enum ProjectRoutes {
             }
         }
         query.policyIDs = try CollectionParameters.values(request, "policy") { raw throws(APIError) in
-            guard let id = Int(raw), (1...99).contains(id) else {
+            guard let id = CanonicalInteger.parse(raw), (1...99).contains(id) else {
                 throw APIError.badRequest("The query parameter 'policy' must be basic policy ids (1 to 3); '\(raw)' is not one.", parameter: "policy")
             }
             return id
@@ -193,7 +191,7 @@ public enum ProjectRoutes {
         }
         query.departments = try CollectionParameters.values(request, "department", splittingCommas: false) { name throws(APIError) in name }
         query.fiscalYears = try CollectionParameters.values(request, "fiscal_year") { raw throws(APIError) in
-            guard let year = Int(raw), ProjectValidator.fiscalYears.contains(year) else {
+            guard let year = CanonicalInteger.parse(raw), ProjectValidator.fiscalYears.contains(year) else {
                 throw APIError.badRequest(
                     "The query parameter 'fiscal_year' must be years from \(ProjectValidator.fiscalYears.lowerBound) to \(ProjectValidator.fiscalYears.upperBound).",
                     parameter: "fiscal_year")

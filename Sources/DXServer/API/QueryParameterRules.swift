@@ -66,12 +66,15 @@ public struct QueryParameterRules: Sendable {
         static func violation(_ value: String, of kind: Kind) -> String? {
             switch kind {
             case let .integer(minimum, maximum):
-                guard let number = Int(value), minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true else {
+                // One spelling per value (`CanonicalInteger`): `+1`, `01` or ` 1` would be a second
+                // URL, so a second cache entry, for the same answer.
+                guard let number = CanonicalInteger.parse(value), minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true else {
+                    let digits = ", in plain digits (no sign, space or leading zero)"
                     switch (minimum, maximum) {
-                    case let (lo?, hi?): return "must be an integer from \(lo) to \(hi)"
-                    case let (lo?, nil): return "must be an integer of at least \(lo)"
-                    case let (nil, hi?): return "must be an integer of at most \(hi)"
-                    case (nil, nil): return "must be an integer"
+                    case let (lo?, hi?): return "must be an integer from \(lo) to \(hi)\(digits)"
+                    case let (lo?, nil): return "must be an integer of at least \(lo)\(digits)"
+                    case let (nil, hi?): return "must be an integer of at most \(hi)\(digits)"
+                    case (nil, nil): return "must be an integer\(digits)"
                     }
                 }
                 return nil
@@ -108,7 +111,7 @@ public struct QueryParameterRules: Sendable {
         /// is a poor message, so the control-character rule (the common one) gets its own.
         var explanation: String {
             source == QueryParameterRules.noControlCharacters
-                ? "must not contain control characters (U+0000–U+001F, U+007F)"
+                ? "must not contain control characters (U+0000–U+001F, U+007F–U+009F)"
                 : "must match the pattern \(source)"
         }
 
@@ -124,8 +127,9 @@ public struct QueryParameterRules: Sendable {
         }
     }
 
-    /// The pattern the document gives free-text parameters: no C0 control character, no DEL.
-    public static let noControlCharacters = "^[^\\u0000-\\u001F\\u007F]*$"
+    /// The pattern the document gives free-text parameters: no control character (C0, DEL,
+    /// C1), as `QueryParameters` refuses for every parameter.
+    public static let noControlCharacters = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
 
     /// Rules per operation, keyed `"GET /api/v1/measures"` (the router pattern; a `.csv` form
     /// is its own key as the document lists it).

@@ -12,7 +12,7 @@ public enum SurveyRoutes {
 
         // A later survey in the served shape, counts only; ratios and intervals are derived.
         // Authentication comes first, so an anonymous caller learns nothing about the body.
-        let admin = RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })
+        let admin = RouteOptions.adminWrite(context.auth)
         router.add("POST", "/api/v1/surveys", options: admin) { request in
             _ = try context.auth.authenticate(request)
             let input = try JSONRequestBody.decode(SurveyInput.self, from: request, integersOnly: true, shape: SurveyInputShape.body)

@@ -1,3 +1,5 @@
+import DXCore
+
 /// A row type that can be written as CSV: the same fields a client sees in JSON, flattened.
 public protocol CSVRepresentable {
     static var csvHeader: [String] { get }
@@ -40,9 +42,6 @@ extension CSVRepresentable {
 ///   leading `'`, so Excel or LibreOffice shows it as text instead of running it as a formula
 ///   (OWASP "CSV Injection", CWE-1236). Number columns are left alone.
 public enum CSVWriter {
-    /// The first characters that make a spreadsheet program read a cell as a formula.
-    static let formulaTriggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-
     public static func write(header: [String], rows: [[String]], bom: Bool, numberColumns: Set<Int> = []) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * (rows.count + 1))
@@ -74,11 +73,9 @@ public enum CSVWriter {
         return out
     }
 
-    /// `field` as a spreadsheet will show it: prefixed with `'` when it would start a formula.
-    static func neutralized(_ field: String) -> String {
-        guard let first = field.utf8.first, formulaTriggers.contains(first) else { return field }
-        return "'" + field
-    }
+    /// `field` as a spreadsheet will show it: prefixed with `'` when it would start a formula
+    /// (or is `'`s before one, so that the imports can undo it exactly: `SpreadsheetCell`).
+    static func neutralized(_ field: String) -> String { SpreadsheetCell.neutralized(field) }
 
     static func writeRow(_ fields: [String], to out: inout [UInt8], neutralize: Bool, numberColumns: Set<Int>) {
         for (i, raw) in fields.enumerated() {

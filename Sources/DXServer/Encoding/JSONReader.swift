@@ -265,7 +265,10 @@ public enum JSONReader {
             let lexeme = String(decoding: bytes[start..<index], as: UTF8.self)
             // Double(_:) rounds to the nearest value and gives ±infinity beyond the range.
             let negative = bytes[start] == UInt8(ascii: "-")
-            return .number(Double(lexeme) ?? (negative ? -.infinity : .infinity))
+            let value = Double(lexeme) ?? (negative ? -.infinity : .infinity)
+            // -0 (also `-0.0`, or `-1e-400` rounded) is 0: SQLite keeps no sign on a zero, so the
+            // answer to a write would otherwise say -0 where every later read says 0.
+            return .number(value == 0 ? 0 : value)
         }
     }
 }

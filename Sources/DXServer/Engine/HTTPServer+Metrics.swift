@@ -25,6 +25,10 @@ extension HTTPServer {
                 Double(accessLog.writeFailures)
             }
         }
+        // An epoll_wait failure ends its loop (its connections are closed): worth its own alert.
+        metrics.addCounter("dxserve_event_loop_errors_total", help: "Event loops ended by an epoll_wait error.") {
+            Double(statistics.syscallFailureCounts["epoll_wait"] ?? 0)
+        }
         metrics.add("dxserve_syscall_failures_total", kind: .counter,
                     help: "System calls that failed unexpectedly at run time, by call.") {
             statistics.syscallFailureCounts.sorted { $0.key < $1.key }.map {

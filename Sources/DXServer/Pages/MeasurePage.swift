@@ -26,8 +26,8 @@ extension Pages {
             code: measure.code, title: measure.title, policyID: measure.policyID, policyPath: "/policies/\(measure.policyID)",
             policyTitle: policy?.title ?? "",
             progress: ProgressSummary(projectCount: report?.projectCount ?? 0, meanProgress: report?.meanProgress,
-                                      counts: report?.statusCounts ?? StatusCounts()),
-            projects: try projects.projects(ProjectQuery(measureCode: code)).map(ProjectSummary.init),
+                                      counts: report?.statusCounts ?? StatusCounts(), kpis: report?.kpis ?? KPITrackCounts()),
+            projects: try summaries(try projects.projects(ProjectQuery(measureCode: code))),
             listPath: "/projects?measure=\(measure.code)")
         return try render("measure", model)
     }

@@ -9,9 +9,16 @@ enum PageFormat {
     /// A value that may have decimals (a KPI), without a trailing `.0`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
-        if value == value.rounded(), abs(value) < 1e15 { return grouped(Int(value)) }
+        if value == value.rounded(), abs(value) <= 1e15 { return grouped(Int(value)) }  // ±1e15: a KPI value's whole range
         let hundredths = (value * 100).rounded() / 100
         return "\(hundredths)"
+    }
+
+    /// `2024-03-31` → `2024年3月31日`; anything else as given.
+    static func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return iso }
+        return "\(y)年\(m)月\(d)日"
     }
 
     /// `2026-11-30T05:29:37.123Z` → `2026-11-30 05:29` (UTC as stored; the `<time>` element

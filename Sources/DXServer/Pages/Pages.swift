@@ -9,6 +9,7 @@ struct Pages: Sendable {
     let plan: PlanStore
     let projects: ProjectStore
     let surveys: SurveyStore
+    let kpis: KPIStore
 
     init(site: PageSite, context: AppContext) {
         self.site = site
@@ -16,6 +17,7 @@ struct Pages: Sendable {
         plan = PlanStore(pool: context.pool)
         projects = ProjectStore(pool: context.pool)
         surveys = SurveyStore(pool: context.pool)
+        kpis = KPIStore(pool: context.pool)
     }
 
     /// The newest survey, for the navigation.

@@ -27,7 +27,7 @@ extension Pages {
         }
         var query = ProjectQuery()
         query.policyIDs = [id]
-        let all = try projects.projects(query)
+        let summaries = try self.summaries(try projects.projects(query))
         let report = try projects.progress()
         let byMeasure = Dictionary(report.measures.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let policyProgress = report.policies.first { $0.id == id }
@@ -35,14 +35,14 @@ extension Pages {
             layout: try layout("基本方針\(id) \(detail.policy.title)", .plan),
             id: id, title: detail.policy.title, goal: PageFormat.paragraphs(detail.policy.goal),
             progress: ProgressSummary(projectCount: policyProgress?.projectCount ?? 0, meanProgress: policyProgress?.meanProgress,
-                                      counts: policyProgress?.statusCounts ?? StatusCounts()),
+                                      counts: policyProgress?.statusCounts ?? StatusCounts(), kpis: policyProgress?.kpis ?? KPITrackCounts()),
             measures: detail.measures.map { measure in
                 let progress = byMeasure[measure.code]
                 return PolicyPage.MeasureSection(
                     code: measure.code, path: "/measures/\(measure.code)", title: measure.title,
                     progress: ProgressSummary(projectCount: progress?.projectCount ?? 0, meanProgress: progress?.meanProgress,
                                               counts: progress?.statusCounts ?? StatusCounts()),
-                    projects: all.filter { $0.fields.measureCode == measure.code }.map(ProjectSummary.init))
+                    projects: summaries.filter { $0.measureCode == measure.code })
             })
         return try render("policy", model)
     }

@@ -99,7 +99,7 @@ extension Pages {
             total: PageFormat.grouped(result.page.total), shown: PageFormat.grouped(result.page.items.count),
             isFiltered: pairs.contains { !["cursor", "sort"].contains($0.0) },
             isLaterPage: page.after != nil, hasProjects: !result.page.items.isEmpty,
-            projects: result.page.items.map(ProjectSummary.init), facets: facets,
+            projects: try summaries(result.page.items), facets: facets,
             sorts: ProjectListPage.sortLabels.map { sort, label in
                 ProjectListPage.Sort(value: sort.rawValue, label: label, selected: sort == query.sort)
             },

@@ -1,7 +1,8 @@
 import DXCore
 
-/// `/projects/{id}`: the project, its KPI with a chart and the numbers as a table, and its
-/// history as a timeline (oldest first, as the API lists it).
+/// `/projects/{id}`: the project, every KPI of the KPI store (`KPIPanel`: targets, latest,
+/// achievement, on track, chart and measurements), and its history as a timeline (oldest
+/// first, as the API lists it).
 ///
 /// Its evaluations (rating A–D with the Japanese label) and its budget per fiscal year
 /// (planned and actual yen, execution rate) come from the tracking stores, each as a table.
@@ -46,8 +47,8 @@ struct ProjectPage: Sendable {
     let measureTitle: String
     let updatedAt: String
     let updatedAtText: String
-    /// The KPI chart (server-made SVG, already escaped) with its text alternative inside.
-    let kpiChart: String?
+    let kpis: [KPIPanel]
+    let hasKPIs: Bool
     let evaluations: [EvaluationRow]
     let hasEvaluations: Bool
     let budget: [BudgetRow]
@@ -66,6 +67,7 @@ extension Pages {
         let summary = ProjectSummary(project)
         let measure = try plan.measure(code: project.fields.measureCode)
         let history = try projects.history(projectID: id)
+        let kpis = try self.kpis.allSeries(projectID: id).map { KPIPanel($0.kpi, measurements: $0.measurements) }
         let evaluations = try EvaluationStore(pool: context.pool).evaluations(projectID: id)
         let budget = try BudgetStore(pool: context.pool).entries(projectID: id)
         let model = ProjectPage(
@@ -74,7 +76,7 @@ extension Pages {
             measurePath: "/measures/\(project.fields.measureCode)",
             measureTitle: "\(project.fields.measureCode) \(measure?.title ?? "")",
             updatedAt: project.updatedAt, updatedAtText: PageFormat.timestamp(project.updatedAt),
-            kpiChart: project.fields.kpi.map { KPISummaryChart.svg($0, id: "kpi-\(id)") },
+            kpis: kpis, hasKPIs: !kpis.isEmpty,
             evaluations: evaluations.map(ProjectPage.EvaluationRow.init), hasEvaluations: !evaluations.isEmpty,
             budget: budget.map(ProjectPage.BudgetRow.init), hasBudget: !budget.isEmpty,
             plannedTotal: ProjectPage.yen(budget.reduce(0) { $0 &+ $1.plannedYen }),
@@ -129,16 +131,35 @@ extension ProjectPage.Event {
         actor = entry.actor
         action = Self.actions[entry.action] ?? entry.action.rawValue
         note = entry.note
-        changes = entry.changes.sorted { $0.key < $1.key }.map { field, change in
+        // A create lists every member, the empty ones too (`kpis/3/note` ""): nothing to read there.
+        let blank = { (value: HistoryValue) in value == .null || value == .string("") }
+        changes = entry.changes.sorted { $0.key < $1.key }.filter { !(blank($0.value.old) && blank($0.value.new)) }.map { field, change in
             ProjectPage.Change(field: Self.fieldLabel(field),
                                old: change.old == .null ? nil : Self.text(change.old, field: field),
                                new: Self.text(change.new, field: field))
         }
     }
 
-    /// `evaluations.2023.rating` → `評価 2023.rating`; `budget.2023.planned_yen` → `予算 2023.planned_yen`.
+    /// Members of a KPI's path in the history (`KPIHistory`).
+    static let kpiMemberLabels: [String: String] = [
+        "name": "名称", "unit": "単位", "direction": "方向", "note": "備考", "baseline/value": "基準値", "baseline/date": "基準日",
+    ]
+
+    /// `evaluations.2023.rating` → `評価 2023.rating`; `budget.2023.planned_yen` → `予算 2023.planned_yen`;
+    /// `kpis/3/targets/2024` → `KPI3 目標値 令和6年度`; `kpis/3/measurements/7/value` → `KPI3 実績7 値`.
     static func fieldLabel(_ field: String) -> String {
         if let label = fieldLabels[field] { return label }
+        let path = field.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if path.count >= 3, path[0] == "kpis" {
+            let kpi = "KPI\(path[1])"
+            let member = path.dropFirst(2).joined(separator: "/")
+            if let label = kpiMemberLabels[member] { return "\(kpi) \(label)" }
+            if path.count == 4, path[2] == "targets", let year = Int(path[3]) { return "\(kpi) 目標値 \(EvaluationPeriod.eraLabel(year))" }
+            if path.count == 5, path[2] == "measurements" {
+                let part = ["date": "日付", "value": "値", "note": "メモ"][path[4]] ?? path[4]
+                return "\(kpi) 実績\(path[3]) \(part)"
+            }
+        }
         for (prefix, label) in [("evaluations.", "評価"), ("budget.", "予算")] where field.hasPrefix(prefix) {
             return "\(label) \(field.dropFirst(prefix.count))"
         }
@@ -155,6 +176,7 @@ extension ProjectPage.Event {
         case .number(let x): return PageFormat.number(x)
         case .string(let s):
             if field == "status", let status = ProjectStatus(rawValue: s) { return status.label }
+            if field.hasSuffix("/direction"), let direction = KPIDirection(rawValue: s) { return direction == .increase ? "増やす" : "減らす" }
             return s
         case .kpi(let kpi):
             return "\(kpi.name)（目標 \(PageFormat.number(kpi.target))\(kpi.unit)"

@@ -1,6 +1,7 @@
 import DXCore
 
-/// A project as a line of a list: link, status badge, progress bar, KPI in one sentence.
+/// A project as a line of a list: link, status badge, progress bar, each KPI (from the KPI
+/// store, not the old single `kpi`) in one sentence.
 struct ProjectSummary: Sendable {
     let id: Int
     let path: String
@@ -12,9 +13,9 @@ struct ProjectSummary: Sendable {
     let progress: Int
     let progressText: String
     let period: String
-    let kpi: KPISummary?
+    let kpis: [KPIBrief]
 
-    init(_ project: Project) {
+    init(_ project: Project, kpis: [ProjectKPI] = []) {
         let fields = project.fields
         id = project.id
         path = "/projects/\(project.id)"
@@ -26,7 +27,7 @@ struct ProjectSummary: Sendable {
         progress = max(0, min(100, fields.progress))
         progressText = "\(progress)%"
         period = Self.period(start: fields.startFiscalYear, end: fields.endFiscalYear)
-        kpi = fields.kpi.map(KPISummary.init)
+        self.kpis = kpis.map(KPIBrief.init)
     }
 
     /// `令和4年度（2022年度）～令和7年度（2025年度）`, or the one year when both are the same.
@@ -35,29 +36,10 @@ struct ProjectSummary: Sendable {
     }
 }
 
-/// A project's KPI (`kpi` of the project) in words and numbers.
-struct KPISummary: Sendable {
-    let name: String
-    let unit: String
-    let target: String
-    let actual: String?
-    /// `actual / target` as a percentage, when both are known and the target is not zero.
-    let achievement: String?
-    /// 0–100 for `<progress>`; an achievement above 100 % fills the bar.
-    let achievementValue: Int?
-
-    init(_ kpi: KPI) {
-        name = kpi.name
-        unit = kpi.unit
-        target = PageFormat.number(kpi.target)
-        actual = kpi.actual.map(PageFormat.number)
-        if let value = kpi.actual, kpi.target != 0, value.isFinite, kpi.target.isFinite {
-            let ratio = value / kpi.target
-            achievement = PageFormat.percent(ratio)
-            achievementValue = Int((max(0, min(1, ratio)) * 100).rounded())
-        } else {
-            achievement = nil
-            achievementValue = nil
-        }
+extension Pages {
+    /// The list lines of `projects`, their KPIs read from the KPI store in one query.
+    func summaries(_ projects: [Project]) throws -> [ProjectSummary] {
+        let kpis = try self.kpis.kpis(projectIDs: projects.map(\.id))
+        return projects.map { ProjectSummary($0, kpis: kpis[$0.id] ?? []) }
     }
 }

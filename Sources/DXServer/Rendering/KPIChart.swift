@@ -10,7 +10,7 @@ import DXCore
 /// English, so a screen reader or a text-only client gets the chart's content.
 ///
 /// The root has a `viewBox` and no fixed width, so it scales to its container; at 360 CSS px
-/// the 16-unit labels of the 480-unit canvas still render at about 12 px. Every text from the
+/// the 16-unit labels of the 480-unit canvas still render at 12 px. Every text from the
 /// data (name, unit) is XML-escaped.
 public enum KPIChart {
     static let width = 480.0
@@ -19,7 +19,8 @@ public enum KPIChart {
     static let right = 16.0
     static let top = 52.0
     static let bottom = 40.0
-    static let fontSize = 14.0
+    /// 16 units: an `<img>` of the chart 360 CSS px wide (a phone) still draws it at 12 px.
+    static let fontSize = 16.0
     static let lineColor = "#1f6fb2"
     static let targetColor = "#c0392b"
     static let baselineColor = "#5a6470"
@@ -69,7 +70,8 @@ public enum KPIChart {
                     if start > minDay {
                         body += "<line x1=\"\(n(x(start)))\" y1=\"\(n(top))\" x2=\"\(n(x(start)))\" y2=\"\(n(height - bottom))\" stroke=\"\(gridColor)\"/>\n"
                     }
-                    if end > start, x(end) - x(start) >= 40 {
+                    // Only where `YYYY年度` (about 70 units at 16) fits, so labels never overlap.
+                    if end > start, x(end) - x(start) >= 72 {
                         body += "<text x=\"\(n((x(start) + x(end)) / 2))\" y=\"\(n(height - bottom + 20))\" font-size=\"\(n(fontSize))\" text-anchor=\"middle\" fill=\"\(textColor)\">\(year)年度</text>\n"
                     }
                 }
@@ -184,6 +186,8 @@ public enum KPIChart {
 
     /// A figure as people write it: up to three decimals, no trailing zeros, no exponent.
     static func number(_ value: Double) -> String {
+        // Whole numbers up to ±1e15 (a KPI value's whole range) exactly, without `.0`.
+        if value == value.rounded() && abs(value) <= 1e15 { return String(Int64(value)) }
         let thousandths = (value * 1000).rounded()
         guard abs(thousandths) < 9e15 else { return value.description }
         let scaled = Int64(thousandths)

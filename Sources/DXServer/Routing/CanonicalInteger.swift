@@ -3,7 +3,9 @@
 /// `/projects/01` or `/projects/+1` would otherwise be second names for project 1: different
 /// URLs, so different cache entries and a second identity for one resource (RFC 3986 §6.2.2
 /// leaves the path's meaning to the server; this server gives each resource one name).
-/// Every integer path parameter goes through here; a non-canonical one is a 404.
+/// Every integer path parameter goes through here; a non-canonical one is a 404. Every integer
+/// query parameter too (`QueryParameters.int`, the document's integer rules, the multi-value
+/// `policy` and `fiscal_year` filters): there a non-canonical one is a 400 naming it.
 public enum CanonicalInteger {
     /// The value of `raw` when it is canonical decimal, else nil.
     public static func parse(_ raw: String) -> Int? {

@@ -1,34 +1,58 @@
-/// `Expect: 100-continue` (RFC 9110 §10.1.1): what the head alone decides is answered before
-/// the client uploads its body.
+/// `Expect: 100-continue` (RFC 9110 §10.1.1): whatever would refuse the request before its
+/// body is read is answered before the client uploads that body, never after a `100 Continue`.
 extension HTTPService {
-    /// The final response for a head whose body the server would refuse anyway, or nil to
-    /// ask for the body with `100 Continue`. Runs on a loop thread: it matches routes and
-    /// reads headers, never the database, so a present but wrong token still gets its 100 and
-    /// is refused (401) once the body has come.
-    ///
-    /// - No route (404), a method the resource does not allow (405) or one the server does not
-    ///   implement (501), a dot-segment (400): the same answer the full pipeline gives that
-    ///   request without a body.
-    /// - A write to a read replica: its 503 (`ReadOnlyReplica`).
-    /// - A route that `requiresToken`, without `Authorization: Bearer …`: 401 with a challenge.
-    /// - A route that `acceptsJSONBody`, with a Content-Type that is not JSON: 415.
-    ///
-    /// 413 for a declared length above the limit is the parser's, before this is asked.
-    public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? {
+    /// On a loop thread: the screening every request gets (`screen`: 400 for a conflicting
+    /// singleton such as two Content-Types or a malformed precondition, 404, 405, 501, 429 for a
+    /// client over the failed-authentication limit, 406, a read replica's 503, 400 for a bad
+    /// query), then 401 without `Authorization: Bearer …` and 415 for a body that is not
+    /// UTF-8 JSON. A route that checks a token against the database asks a worker
+    /// (`responseBeforeBody(head:)`), since a loop thread never touches the database.
+    public func continueDecision(head: HTTPRequestHead) -> ContinueDecision {
         // OPTIONS is answered whatever its body; reading it costs nothing more than refusing it.
-        guard head.method != "OPTIONS" else { return nil }
-        switch router.match(method: head.method, segments: head.pathSegments) {
-        case .notFound, .methodNotAllowed, .notImplemented, .dotSegment:
-            // Decided by routing alone: the full pipeline answers it without touching a handler.
-            return respond(to: HTTPRequest(head: head))
-        case .found where replica != nil && head.method != "GET" && head.method != "HEAD":
-            // A read replica refuses every write whatever its body: no need to upload it.
-            return respond(to: HTTPRequest(head: head))
-        case let .found(route, _, _):
-            guard let problem = Self.problemBeforeBody(head, options: route.options) else { return nil }
-            let response = decorate(problem.response(instance: head.path), requestID: requestIDs.id(for: head.headers))
-            metrics.record(route: route.pattern, status: response.status, seconds: 0)
+        guard head.method != "OPTIONS" else { return .proceed }
+        let requestID = requestIDs.id(for: head.headers)
+        switch screen(HTTPRequest(head: head), requestID: requestID) {
+        case let .answered(response, label):
+            metrics.record(route: label, status: response.status, seconds: 0)
+            return .refuse(response)
+        case let .admitted(admission):
+            let options = admission.route.options
+            if let problem = Self.problemBeforeBody(head, options: options) {
+                let response = decorate(problem.response(instance: head.path), requestID: requestID)
+                metrics.record(route: admission.route.pattern, status: response.status, seconds: 0)
+                return .refuse(response)
+            }
+            return options.authenticate == nil ? .proceed : .checkOnWorker
+        }
+    }
+
+    /// On a worker: the loop thread's screening again (a limit may have been reached
+    /// meanwhile), then the route's own authentication. A wrong or revoked token is its 401
+    /// now, counted against the client like any failed authentication; 503 when tokens
+    /// cannot be checked. nil asks for the body.
+    public func responseBeforeBody(head: HTTPRequestHead) -> HTTPResponse? {
+        let requestID = requestIDs.id(for: head.headers)
+        let admission: Admission
+        switch screen(HTTPRequest(head: head), requestID: requestID) {
+        case let .answered(response, label):
+            metrics.record(route: label, status: response.status, seconds: 0)
             return response
+        case let .admitted(admitted):
+            admission = admitted
+        }
+        if let problem = Self.problemBeforeBody(head, options: admission.route.options) {
+            let response = decorate(problem.response(instance: head.path), requestID: requestID)
+            metrics.record(route: admission.route.pattern, status: response.status, seconds: 0)
+            return response
+        }
+        do {
+            try admission.route.options.authenticate?(admission.request)
+            return nil
+        } catch {
+            let response = problemResponse(for: error, instance: head.path, requestID: requestID)
+            noteAuthenticationFailure(response, admission)
+            metrics.record(route: admission.route.pattern, status: response.status, seconds: 0)
+            return decorate(response, requestID: requestID)
         }
     }
 
@@ -42,12 +66,8 @@ extension HTTPService {
                 return error
             }
         }
-        if options.acceptsJSONBody && !JSONRequestBody.isJSON(head.headers["Content-Type"]) {
-            // RFC 9110 §15.5.16: say which media types would have been accepted.
-            return APIError(
-                status: 415, type: "/problems/unsupported-media-type",
-                detail: "The body must be JSON, sent with Content-Type: application/json.",
-                headers: HTTPHeaders([("Accept-Post", "application/json"), ("Accept-Patch", "application/merge-patch+json, application/json")]))
+        if options.acceptsJSONBody, let problem = JSONRequestBody.mediaTypeProblem(head.headers["Content-Type"]) {
+            return problem
         }
         return nil
     }

@@ -107,7 +107,24 @@ public final class HTTPService: HTTPResponder {
 
     // MARK: - Pipeline
 
-    private func route(_ request: HTTPRequest, requestID: String) -> (HTTPResponse, String) {
+    /// What the head alone decides before any handler runs, in the pipeline's order. The
+    /// `Expect: 100-continue` check asks the same (`HTTPService+Expect`), so a refused upload
+    /// gets exactly the answer the whole request would have had.
+    enum Screening {
+        /// Answered without a handler, with the route label for metrics.
+        case answered(HTTPResponse, route: String)
+        case admitted(Admission)
+    }
+
+    /// A request that passed screening, with what routing and parsing worked out.
+    struct Admission {
+        let route: Route
+        let suffixFormat: Request.Format
+        let client: IPAddress?
+        let request: Request
+    }
+
+    func screen(_ request: HTTPRequest, requestID: String) -> Screening {
         let head = request.head
         // The path as sent, still percent-encoded: a URI reference (RFC 9457 §3.1.5).
         let instance = head.path
@@ -118,31 +135,31 @@ public final class HTTPService: HTTPResponder {
             try head.headers.validateSingletons()
             preconditions = try Preconditions(head.headers)
         } catch {
-            return (decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), "(none)")
+            return .answered(decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), route: "(none)")
         }
-        if head.method == "OPTIONS" { return (options(request, requestID: requestID), "OPTIONS") }
+        if head.method == "OPTIONS" { return .answered(options(request, requestID: requestID), route: "OPTIONS") }
         switch router.match(method: head.method, segments: head.pathSegments) {
         case .notImplemented:
             // RFC 9110 §15.6.2: no resource here offers this method, so it is the server that
             // lacks it, not this resource (which would be 405).
             let error = APIError(status: 501, type: "/problems/not-implemented",
                                  detail: "This server does not implement the \(head.method) method on any resource.")
-            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+            return .answered(decorate(error.response(instance: head.path), requestID: requestID), route: "(none)")
         case let .dotSegment(index):
-            return (decorate(Self.dotSegmentError(head, index: index).response(instance: head.path), requestID: requestID), "(none)")
+            return .answered(decorate(Self.dotSegmentError(head, index: index).response(instance: head.path), requestID: requestID), route: "(none)")
         case .notFound:
-            if let page = router.notFoundPage?(head) { return (decorate(page, requestID: requestID), "(none)") }
+            if let page = router.notFoundPage?(head) { return .answered(decorate(page, requestID: requestID), route: "(none)") }
             let error = APIError.notFound("No resource at \(head.path).\(Self.emptySegmentHint(head))")
-            return (decorate(error.response(instance: head.path), requestID: requestID), "(none)")
+            return .answered(decorate(error.response(instance: head.path), requestID: requestID), route: "(none)")
         case let .methodNotAllowed(allowed):
             let error = APIError(status: 405, detail: "\(head.method) is not allowed here; use \(allowed.joined(separator: ", ")).",
                                  headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
-            return (decorate(error.response(instance: instance), requestID: requestID), "(none)")
+            return .answered(decorate(error.response(instance: instance), requestID: requestID), route: "(none)")
         case let .found(route, parameters, suffixFormat):
             let client = abuse.trustedProxies.client(of: head)
             if route.options.requiresToken, let client, let wait = abuse.authFailures.retryAfter(client) {
                 abuse.authFailures.noteRefused()
-                return (decorate(AbuseControl.tooManyFailures(retryAfter: wait).response(instance: instance), requestID: requestID), route.pattern)
+                return .answered(decorate(AbuseControl.tooManyFailures(retryAfter: wait).response(instance: instance), requestID: requestID), route: route.pattern)
             }
             guard let format = negotiatedFormat(request, route: route, suffix: suffixFormat) else {
                 let error = APIError(
@@ -151,69 +168,93 @@ public final class HTTPService: HTTPResponder {
                     extensions: ["available": .array(Self.negotiableTypes.map(JSONValue.string))])
                 var response = decorate(error.response(instance: instance), requestID: requestID)
                 response.headers.add("Vary", "Accept")
-                return (response, route.pattern)
+                return .answered(response, route: route.pattern)
             }
             let isRead = head.method == "GET" || head.method == "HEAD"
-            if !isRead, let replica { return (decorate(replica.refusal(for: head), requestID: requestID), route.pattern) }
-            // Read the version before the handler runs: a write landing meanwhile makes this
-            // entry stale at once instead of hiding the write.
-            let version = currentVersion()
-            var response: HTTPResponse
-            // Held until the handler returns, or by a streamed body until it ends.
-            var permit: ExpensiveRequestGate.Permit?
-            defer { permit?.release() }
+            if !isRead, let replica { return .answered(decorate(replica.refusal(for: head), requestID: requestID), route: route.pattern) }
             do {
                 let query = try QueryParameters(parsing: head.query)
                 try router.queryRules?.validate(query, method: head.method, pattern: route.pattern, format: suffixFormat)
                 let req = Request(http: request, parameters: parameters, query: query, format: format,
                                   requestID: requestID, route: route.pattern, preconditions: preconditions,
                                   baseURL: baseURL(for: head))
-                if !isRead && !route.options.preconditionsInStore && !preconditions.isEmpty {
-                    try route.options.authenticate?(req)
-                    try checkWritePreconditions(req)
-                }
-                if isRead && Self.isExpensive(query) {
-                    guard let admitted = abuse.expensiveRequests.enter() else {
-                        return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
-                    }
-                    permit = admitted
-                }
-                response = try route.handler(req)
-                if isRead && response.status == 200, let stream = response.stream {
-                    guard let admitted = permit ?? abuse.expensiveRequests.enter() else {
-                        return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
-                    }
-                    response.stream = GatedBodyStream(stream, permit: admitted)
-                    permit = nil
-                }
+                return .admitted(Admission(route: route, suffixFormat: suffixFormat, client: client, request: req))
             } catch {
-                response = problemResponse(for: error, instance: instance, requestID: requestID)
-                // A wrong or malformed token counts against the client; a request that sent
-                // none is not an attempt (it learns only that a token is needed).
-                if route.options.requiresToken && response.status == 401, let client, head.headers.contains("Authorization") {
-                    abuse.authFailures.recordFailure(client)
-                }
-                return (decorate(response, requestID: requestID), route.pattern)
+                return .answered(decorate(problemResponse(for: error, instance: instance, requestID: requestID), requestID: requestID), route: route.pattern)
             }
-            if isRead && response.status == 200 && response.stream != nil {
-                return (streamed(response, for: request, preconditions: preconditions, requestID: requestID,
-                                 negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+        }
+    }
+
+    /// A wrong or malformed token counts against the client; a request that sent none is not
+    /// an attempt (it learns only that a token is needed).
+    func noteAuthenticationFailure(_ response: HTTPResponse, _ admission: Admission) {
+        if admission.route.options.requiresToken && response.status == 401, let client = admission.client,
+           admission.request.headers.contains("Authorization") {
+            abuse.authFailures.recordFailure(client)
+        }
+    }
+
+    private func route(_ request: HTTPRequest, requestID: String) -> (HTTPResponse, String) {
+        let admission: Admission
+        switch screen(request, requestID: requestID) {
+        case let .answered(response, label): return (response, label)
+        case let .admitted(admitted): admission = admitted
+        }
+        let head = request.head
+        let instance = head.path
+        let route = admission.route
+        let req = admission.request
+        let suffixFormat = admission.suffixFormat
+        let isRead = head.method == "GET" || head.method == "HEAD"
+        // Read the version before the handler runs: a write landing meanwhile makes this
+        // entry stale at once instead of hiding the write.
+        let version = currentVersion()
+        var response: HTTPResponse
+        // Held until the handler returns, or by a streamed body until it ends.
+        var permit: ExpensiveRequestGate.Permit?
+        defer { permit?.release() }
+        do {
+            if !isRead && !route.options.preconditionsInStore && !req.preconditions.isEmpty {
+                try route.options.authenticate?(req)
+                try checkWritePreconditions(req)
             }
-            if isRead && response.status == 200 {
-                let representation = makeRepresentation(response)
-                if route.options.cacheable {
-                    cache.store(cacheKey(request, format: format), version: version, representation)
+            if isRead && Self.isExpensive(req.query) {
+                guard let admitted = abuse.expensiveRequests.enter() else {
+                    return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
                 }
-                var response = finalize(representation, for: request, preconditions: preconditions, requestID: requestID,
-                                        cacheable: route.options.cacheable,
-                                        negotiable: route.options.csv && suffixFormat == .json)
-                if route.options.cacheable && isReplayable(head) {
-                    response.replay = Self.replayTag(response, version: version, route: route.pattern)
-                }
-                return (response, route.pattern)
+                permit = admitted
             }
+            response = try route.handler(req)
+            if isRead && response.status == 200, let stream = response.stream {
+                guard let admitted = permit ?? abuse.expensiveRequests.enter() else {
+                    return (decorate(abuse.busy().response(instance: instance), requestID: requestID), route.pattern)
+                }
+                response.stream = GatedBodyStream(stream, permit: admitted)
+                permit = nil
+            }
+        } catch {
+            response = problemResponse(for: error, instance: instance, requestID: requestID)
+            noteAuthenticationFailure(response, admission)
             return (decorate(response, requestID: requestID), route.pattern)
         }
+        if isRead && response.status == 200 && response.stream != nil {
+            return (streamed(response, for: request, preconditions: req.preconditions, requestID: requestID,
+                             negotiable: route.options.csv && suffixFormat == .json), route.pattern)
+        }
+        if isRead && response.status == 200 {
+            let representation = makeRepresentation(response)
+            if route.options.cacheable {
+                cache.store(cacheKey(request, format: req.format), version: version, representation)
+            }
+            var response = finalize(representation, for: request, preconditions: req.preconditions, requestID: requestID,
+                                    cacheable: route.options.cacheable,
+                                    negotiable: route.options.csv && suffixFormat == .json)
+            if route.options.cacheable && isReplayable(head) {
+                response.replay = Self.replayTag(response, version: version, route: route.pattern)
+            }
+            return (response, route.pattern)
+        }
+        return (decorate(response, requestID: requestID), route.pattern)
     }
 
     /// The representations of a CSV route, in the server's order of preference.

@@ -13,7 +13,7 @@ public struct QueryParameters: Sendable, Equatable {
     }
 
     /// Parses a raw query; malformed percent-encoding, bytes that are not UTF-8, or a control
-    /// character (U+0000–U+001F, U+007F) in a name or value is a 400 naming the parameter.
+    /// character (U+0000–U+001F, U+007F–U+009F) in a name or value is a 400 naming the parameter.
     public init(parsing raw: String?) throws(APIError) {
         pairs = []
         guard let raw, !raw.isEmpty else { return }
@@ -25,10 +25,11 @@ public struct QueryParameters: Sendable, Equatable {
             guard let value = pieces.count > 1 ? Self.decode(pieces[1]) : "" else {
                 throw .badRequest("The query parameter '\(name)' contains malformed percent-encoding.", parameter: name)
             }
-            // No query parameter holds multi-line text, so every C0 control character and DEL
-            // is refused here, once for every route: `%00` would otherwise reach SQLite, whose
-            // string functions stop at NUL.
-            if let scalar = ControlCharacters.firstForbidden(in: name) ?? ControlCharacters.firstForbidden(in: value) {
+            // No query parameter holds multi-line text, so every control character (C0, DEL,
+            // C1; TAB too) is refused here, once for every route: `%00` would otherwise reach
+            // SQLite, whose string functions stop at NUL. Unicode spaces and U+2028/U+2029 are
+            // not controls: a search splits its terms on them (`SearchQuery`).
+            if let scalar = ControlCharacters.firstControl(in: name) ?? ControlCharacters.firstControl(in: value) {
                 throw .badRequest(
                     "The query parameter '\(Self.printable(name))' contains the control character \(ControlCharacters.name(of: scalar)).",
                     parameter: Self.printable(name))
@@ -70,11 +71,12 @@ public struct QueryParameters: Sendable, Equatable {
         return result
     }
 
-    /// An integer parameter within `range`, or nil when absent; anything else is a 400.
+    /// An integer parameter within `range` (non-negative), or nil when absent; anything else,
+    /// a spelling other than the canonical one (`+1`, `01`, ` 1`) included, is a 400.
     public func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
         guard let raw = self[name] else { return nil }
-        guard let value = Int(raw), range.contains(value) else {
-            throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound).", parameter: name)
+        guard let value = CanonicalInteger.parse(raw), range.contains(value) else {
+            throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound), in plain digits (no sign, space or leading zero).", parameter: name)
         }
         return value
     }

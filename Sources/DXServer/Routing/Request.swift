@@ -42,12 +42,13 @@ public struct Request: Sendable {
     /// so reading it cannot fail here.
     public var contentType: String? { (try? headers.singleton(.contentType)) ?? nil }
 
-    /// A decoded path parameter. One holding a control character (U+0000–U+001F, U+007F) is
-    /// a 400 naming the parameter: no identifier contains one, and it must not reach SQL or
-    /// a message. Every route reads its parameters here, so every route has the check.
+    /// A decoded path parameter. One holding a control character (U+0000–U+001F,
+    /// U+007F–U+009F) is a 400 naming the parameter: no identifier contains one, and it must
+    /// not reach SQL or a message. Every route reads its parameters here, so every route has
+    /// the check.
     public func parameter(_ name: String) throws(APIError) -> String {
         guard let value = parameters[name] else { throw .badRequest("Missing path parameter '\(name)'.") }
-        if let scalar = ControlCharacters.firstForbidden(in: value) {
+        if let scalar = ControlCharacters.firstControl(in: value) {
             throw .badRequest("The path parameter '\(name)' contains the control character \(ControlCharacters.name(of: scalar)).", parameter: name)
         }
         return value

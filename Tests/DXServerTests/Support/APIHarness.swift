@@ -53,7 +53,8 @@ extension APIHarness {
 /// A fresh, migrated database in a temporary folder, removed on both paths. The migrations run
 /// once per test process into a template (each of their commits is an fsync, the bulk of an API
 /// test's cost); every fixture then starts from a byte copy of it, as fresh as a new migration.
-func withMigratedContext<T>(catalog: CatalogConfiguration = .miyakonojo, _ body: (AppContext) throws -> T) throws -> T {
+func withMigratedContext<T>(catalog: CatalogConfiguration = .miyakonojo, today: @escaping @Sendable () -> CalendarDate = { .todayInJapan() },
+                            _ body: (AppContext) throws -> T) throws -> T {
     let template = try migratedTemplate.get()
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dxserve-api-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -62,7 +63,7 @@ func withMigratedContext<T>(catalog: CatalogConfiguration = .miyakonojo, _ body:
     try FileManager.default.copyItem(atPath: template, toPath: path)
     let pool = try DatabasePool(path: path)
     let migrator = Migrator(directory: ServerProcess.packageRoot.appendingPathComponent("migrations"))
-    return try body(AppContext(pool: pool, migrator: migrator, catalog: catalog))
+    return try body(AppContext(pool: pool, migrator: migrator, catalog: catalog, today: today))
 }
 
 /// The path of a database file with every migration applied and checkpointed into the main file

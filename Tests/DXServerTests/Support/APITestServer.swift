@@ -13,9 +13,8 @@ func withAPIServer<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration
         var config = ServerConfiguration()
         config.host = "127.0.0.1"
         config.port = 0
-        let pool = context.pool
         let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                                  dataVersion: { pool.dataVersion }, publicURL: publicURL)
+                                  dataVersion: context.cacheVersion, publicURL: publicURL)
         let server = HTTPServer(configuration: config, responder: service)
         try server.start()
         defer { server.shutdown() }

@@ -11,12 +11,12 @@ import Foundation
 /// `abuse` the trusted proxies and limits; `peer` the address every request comes from.
 func withAPIService<T>(publicURL: PublicURL? = nil, catalog: CatalogConfiguration = .miyakonojo,
                        abuse: AbuseControl = AbuseControl(), peer: IPAddress? = nil,
+                       today: @escaping @Sendable () -> CalendarDate = { .todayInJapan() },
                        _ body: (InProcessAPI) throws -> T) throws -> T {
-    try withMigratedContext(catalog: catalog) { context in
+    try withMigratedContext(catalog: catalog, today: today) { context in
         let metrics = Metrics()
-        let pool = context.pool
         let service = HTTPService(router: APIRouter.make(context: context, metrics: metrics), metrics: metrics,
-                                  dataVersion: { pool.dataVersion }, publicURL: publicURL, abuse: abuse)
+                                  dataVersion: context.cacheVersion, publicURL: publicURL, abuse: abuse)
         return try body(InProcessAPI(service: service, context: context, peer: peer))
     }
 }

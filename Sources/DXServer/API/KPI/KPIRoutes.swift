@@ -6,22 +6,23 @@ import DXCore
 /// transaction, as for projects).
 ///
 /// `achievement` and `on_track` are computed for the day the answer is made (in Japan), and
-/// the KPI's ETag names that day too; the response cache keeps an answer until the next write.
+/// the KPI's ETag names that day too; cached answers are valid for one data version and one day
+/// (`DayStampedVersion`), so the computed fields move on at midnight without a write.
 public enum KPIRoutes {
     static let base = "/api/v1/projects/{id}/kpis"
 
     public static func register(on router: inout Router, context: AppContext) {
         let store = KPIStore(pool: context.pool)
-        let admin = RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })
+        let admin = RouteOptions.adminWrite(context.auth)
 
         router.get(base, options: .publicCollection) { request in
             let projectID = try ProjectRoutes.projectID(request)
             let page = try CollectionResponse.pageRequest(request, order: KPIStore.kpiOrder)
             let name = "project-\(projectID)-kpis"
             if CollectionResponse.streams(request, page) {
-                return try CollectionResponse.stream(page, request: request, csvName: name) { try store.kpisChunk(projectID: projectID, page: $0) }
+                return try CollectionResponse.stream(page, request: request, csvName: name) { try store.kpisChunk(projectID: projectID, page: $0, today: context.today()) }
             }
-            return try CollectionResponse.make(try store.kpisPage(projectID: projectID, page: page), of: page, request: request, csvName: name)
+            return try CollectionResponse.make(try store.kpisPage(projectID: projectID, page: page, today: context.today()), of: page, request: request, csvName: name)
         }
 
         router.add("POST", base, options: admin) { request in
@@ -30,7 +31,7 @@ public enum KPIRoutes {
             let idempotency = try idempotencyKey(request, admin: identity)
             let patch = KPIRequestBody.kpi(from: try ProjectRequestBody.object(from: request))
             switch try store.create(projectID: projectID, patch, actor: identity.tokenName, idempotency: idempotency,
-                                    render: { try JSONBody.encode($0) }) {
+                                    today: context.today(), render: { try JSONBody.encode($0) }) {
             case .created(let kpi, let body):
                 return created(body: body, status: 201, location: "/api/v1/projects/\(projectID)/kpis/\(kpi.id)", etag: kpi.entityTag, replayed: false)
             case .replayed(let stored):
@@ -40,23 +41,23 @@ public enum KPIRoutes {
         }
 
         router.get("\(base)/{kpi_id}", options: .publicRead) { request in
-            try representation(try store.kpi(projectID: try ProjectRoutes.projectID(request), kpiID: try kpiID(request)))
+            try representation(try store.kpi(projectID: try ProjectRoutes.projectID(request), kpiID: try kpiID(request), today: context.today()))
         }
 
-        router.add("PATCH", "\(base)/{kpi_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("PATCH", "\(base)/{kpi_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)
             let patch = KPIRequestBody.kpi(from: try ProjectRequestBody.object(from: request))
             let conditions = request.preconditions
             let kpi = try namingFailure(conditions, method: request.method) {
-                try store.update(projectID: projectID, kpiID: id, patch, actor: identity.tokenName,
+                try store.update(projectID: projectID, kpiID: id, patch, actor: identity.tokenName, today: context.today(),
                                  precondition: precondition(conditions, method: request.method, etag: \.entityTag))
             }
             return try representation(kpi)
         }
 
-        router.add("DELETE", "\(base)/{kpi_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("DELETE", "\(base)/{kpi_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)
@@ -100,7 +101,7 @@ public enum KPIRoutes {
             }
         }
 
-        router.add("DELETE", "\(base)/{kpi_id}/measurements/{measurement_id}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("DELETE", "\(base)/{kpi_id}/measurements/{measurement_id}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let identity = try context.auth.authenticate(request)
             let projectID = try ProjectRoutes.projectID(request)
             let id = try kpiID(request)

@@ -1,5 +1,4 @@
 import DXCore
-import Glibc
 
 extension Project {
     /// Strong, from the version every write bumps: cheap to compare inside the write
@@ -11,59 +10,13 @@ extension Project {
     public var location: String { "/api/v1/projects/\(id)" }
 
     /// `updated_at` in epoch seconds, for `Last-Modified` (HTTP dates have whole seconds, so
-    /// the milliseconds are dropped); nil if the stored text is not the store's format.
-    public var lastModified: Int? { Self.epochSeconds(updatedAt) }
+    /// the milliseconds are dropped); nil if the stored text is not an RFC 3339 date-time.
+    public var lastModified: Int? { RFC3339Instant(updatedAt)?.epochSeconds }
 
     /// `updated_at` at full precision, in epoch milliseconds: what the date preconditions
     /// compare against (RFC 9110 §13.1.3, §13.1.4), so that two changes within one second are
-    /// told apart; nil if the stored text is not the store's format.
-    public var modifiedAt: Int? { Self.epochMilliseconds(updatedAt) }
-
-    /// `YYYY-MM-DDTHH:MM:SS[.fff]Z` to epoch milliseconds (fraction digits past the third are
-    /// dropped, so the time never moves later than stored).
-    static func epochMilliseconds(_ timestamp: String) -> Int? {
-        guard let seconds = epochSeconds(timestamp) else { return nil }
-        let u = Array(timestamp.utf8)
-        var millis = 0
-        if u.count > 20 {
-            guard u[19] == UInt8(ascii: "."), u.count > 21 else { return nil }
-            var scale = 100
-            for b in u[20..<(u.count - 1)] {
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                millis += Int(b - 0x30) * scale
-                scale /= 10
-            }
-        }
-        return seconds * 1000 + millis
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (the store's `Timestamp`) to epoch seconds.
-    static func epochSeconds(_ timestamp: String) -> Int? {
-        let u = Array(timestamp.utf8)
-        guard u.count >= 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
-              u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u.last == UInt8(ascii: "Z")
-        else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for b in u[range] {
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                value = value * 10 + Int(b - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
-        else { return nil }
-        var tm = tm()
-        tm.tm_year = Int32(year - 1900)
-        tm.tm_mon = Int32(month - 1)
-        tm.tm_mday = Int32(day)
-        tm.tm_hour = Int32(hour)
-        tm.tm_min = Int32(minute)
-        tm.tm_sec = Int32(second)
-        return Int(timegm(&tm))
-    }
+    /// told apart; nil if the stored text is not an RFC 3339 date-time.
+    public var modifiedAt: Int? { RFC3339Instant(updatedAt)?.epochMilliseconds }
 }
 
 extension Project: CSVRepresentable {
@@ -91,7 +44,8 @@ extension Project: CSVRepresentable {
 
     /// A KPI value as an administrator would type it: `12000`, not `12000.0`.
     static func csvNumber(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : CSVNumber.format(value)
+        // ±1e15 inclusive: a KPI value's whole range, so its bounds are written as integers too.
+        value == value.rounded() && abs(value) <= 1e15 ? String(Int64(value)) : CSVNumber.format(value)
     }
 }
 

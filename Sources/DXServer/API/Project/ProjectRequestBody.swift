@@ -30,13 +30,7 @@ enum ProjectRequestBody {
 
     /// The body as a JSON object.
     static func object(from request: Request) throws(APIError) -> [String: JSONValue] {
-        guard JSONRequestBody.isJSON(request.contentType) else {
-            // RFC 9110 §15.5.16: say which media type would have been accepted.
-            throw APIError(
-                status: 415, type: "/problems/unsupported-media-type",
-                detail: "The body must be JSON, sent with Content-Type: application/json.",
-                headers: HTTPHeaders([("Accept-Post", "application/json"), ("Accept-Patch", "application/merge-patch+json, application/json")]))
-        }
+        if let problem = JSONRequestBody.mediaTypeProblem(request.contentType) { throw problem }
         guard case .object(let members) = try JSONRequestBody.value(of: request) else { throw .badRequest("The body must be a JSON object.") }
         return members
     }
@@ -81,14 +75,15 @@ enum ProjectRequestBody {
 
     static func integer(_ value: JSONValue, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Int> {
         switch value {
-        // Whole numbers only (`10`, `10.0`, `1e1`), and small enough that the conversion
-        // cannot trap; the field's own range is checked by the validator.
-        case .number(let number) where number == number.rounded() && abs(number) < 1e15: return .set(Int(number))
-        case .number(let number) where number.isFinite && number != number.rounded():
-            issues.append(FieldIssue(field: field, message: "must be an integer, not a fraction"))
-            return .absent
+        // Whole numbers only (`10`, `10.0`, `1e1`). The field's own range is checked by the
+        // validator: every integer field's lies within ±2^53, so a larger one (`1e300`, or
+        // `1e400` read as infinity) is clamped to 2^53, where the conversion cannot trap and the
+        // validator's message names the range ("must be from 2000 to 2100").
+        case .number(let number) where number == number.rounded():
+            let bound = JSONRequestBody.largestExactInteger
+            return .set(Int(max(-bound, min(bound, number))))
         case .number:
-            issues.append(FieldIssue(field: field, message: "is out of range"))
+            issues.append(FieldIssue(field: field, message: "must be an integer, not a fraction"))
             return .absent
         case .null: return .null
         default:

@@ -4,7 +4,7 @@ extension BudgetEntry {
     /// Strong, from the version every change bumps.
     public var entityTag: String { "\"b\(projectID)-\(fiscalYear)-v\(version)\"" }
     public var location: String { "/api/v1/projects/\(projectID)/budget/\(fiscalYear)" }
-    public var modifiedAt: Int? { Project.epochMilliseconds(updatedAt) }
+    public var modifiedAt: Int? { RFC3339Instant(updatedAt)?.epochMilliseconds }
 }
 
 extension BudgetEntry: CSVRepresentable {

@@ -23,7 +23,7 @@ public enum BudgetRoutes {
         // the year, 200 when it replaced it. Preconditions are evaluated by the store against the
         // row inside the write transaction: `If-None-Match: *` creates only, `If-Match` replaces
         // only the version the client saw.
-        router.add("PUT", "\(base)/{fiscal_year}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("PUT", "\(base)/{fiscal_year}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try ProjectRoutes.projectID(request)
             let year = try fiscalYear(request)
@@ -66,7 +66,7 @@ public enum BudgetRoutes {
         var response = try HTTPResponse.json(entry)
         response.headers.add("ETag", entry.entityTag)
         response.modifiedAt = entry.modifiedAt
-        if let seconds = Project.epochSeconds(entry.updatedAt) {
+        if let seconds = RFC3339Instant(entry.updatedAt)?.epochSeconds {
             response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: seconds))
         }
         return response

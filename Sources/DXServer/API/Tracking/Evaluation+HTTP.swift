@@ -7,7 +7,7 @@ extension Evaluation {
     public static func entityTag(projectID: Int, period: String, version: Int) -> String { "\"e\(projectID)-\(period)-v\(version)\"" }
     public var location: String { "/api/v1/projects/\(projectID)/evaluations/\(period)" }
     /// `updated_at` in epoch milliseconds, for the date preconditions.
-    public var modifiedAt: Int? { Project.epochMilliseconds(updatedAt) }
+    public var modifiedAt: Int? { RFC3339Instant(updatedAt)?.epochMilliseconds }
 }
 
 extension Evaluation: CSVRepresentable {

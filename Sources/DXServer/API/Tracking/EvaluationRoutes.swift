@@ -17,7 +17,7 @@ public enum EvaluationRoutes {
             return try CollectionResponse.make(try store.evaluations(projectID: id), request: request, csvName: "project-\(id)-evaluations")
         }
 
-        router.add("POST", base, options: RouteOptions(requiresToken: true, acceptsJSONBody: true, authenticate: { _ = try context.auth.authenticate($0) })) { request in
+        router.add("POST", base, options: .adminWrite(context.auth)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try ProjectRoutes.projectID(request)
             let idempotency = try ProjectRoutes.idempotencyKey(request, admin: admin)
@@ -50,7 +50,7 @@ public enum EvaluationRoutes {
 
         // A correction must say which version it corrects (RFC 6585 §3: 428 without If-Match),
         // so two reviewers never overwrite each other's rating unseen.
-        router.add("PATCH", "\(base)/{period}", options: ProjectRoutes.writeWithPreconditions) { request in
+        router.add("PATCH", "\(base)/{period}", options: .adminWrite(context.auth, preconditionsInStore: true)) { request in
             let admin = try context.auth.authenticate(request)
             let id = try ProjectRoutes.projectID(request)
             let period = try period(request)
@@ -86,7 +86,7 @@ public enum EvaluationRoutes {
         var response = try HTTPResponse.json(evaluation)
         response.headers.add("ETag", evaluation.entityTag)
         response.modifiedAt = evaluation.modifiedAt
-        if let seconds = Project.epochSeconds(evaluation.updatedAt) {
+        if let seconds = RFC3339Instant(evaluation.updatedAt)?.epochSeconds {
             response.headers.add("Last-Modified", HTTPDate.format(epochSeconds: seconds))
         }
         return response

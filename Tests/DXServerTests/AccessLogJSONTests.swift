@@ -1,0 +1,84 @@
+@testable import DXEngine
+import DXHTTP
+import Foundation
+import Glibc
+import Testing
+
+/// `--log-format json`: one JSON object per line whatever the client sent in its target or
+/// user agent (quotes, backslashes, control characters, bytes that are not UTF-8).
+@Suite struct AccessLogJSONTests {
+    static let hostile: [String] = [
+        "/a\"b\\c",
+        "/line\nbreak\r\tand\u{0}nul\u{7F}del\u{1B}[31m",
+        String(decoding: [0x2F, 0xC3, 0x28, 0xFF, 0xFE, 0x80, 0x61], as: UTF8.self),
+        "/日本語/\u{2028}\u{2029}",
+        "\"},{\"status\":500,\"x\":\"",
+    ]
+
+    @Test func jsonStringEscapingRoundTripsHostileInput() throws {
+        for value in Self.hostile {
+            var out: [UInt8] = []
+            AccessLog.appendJSONString(value, to: &out)
+            #expect(!out.contains(0x0A) && !out.contains(0x0D) && !out.contains(0x00))
+            let parsed = try JSONSerialization.jsonObject(with: Data(out), options: [.fragmentsAllowed]) as? String
+            #expect(parsed == value)
+        }
+    }
+
+    @Test func everyJSONLineParsesWithItsFieldsEvenWithHostileTargetsAndUserAgents() throws {
+        let lines = try Self.lines { log in
+            for (n, value) in Self.hostile.enumerated() {
+                log.record(method: "GET", path: value, status: 200 + n, bytes: n, durationNanoseconds: 1_234_567,
+                           requestID: "r\(n)", client: try? IPAddress(parsing: "192.0.2.77"), userAgent: value)
+            }
+            log.record(method: "POST", path: "/", status: 400, bytes: 0, durationNanoseconds: 0, requestID: nil)
+        }
+        #expect(lines.count == Self.hostile.count + 1)
+        for (n, line) in lines.enumerated() {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            if n < Self.hostile.count {
+                #expect(object["path"] as? String == Self.hostile[n])
+                #expect(object["user_agent"] as? String == Self.hostile[n])
+                #expect(object["status"] as? Int == 200 + n)
+                #expect(object["bytes"] as? Int == n)
+                #expect(object["duration_ms"] as? Double == 1.234)
+                #expect(object["request_id"] as? String == "r\(n)")
+                #expect(object["client"] as? String == "192.0.2.0")
+                #expect(object["method"] as? String == "GET")
+            } else {
+                #expect(object["client"] is NSNull && object["user_agent"] is NSNull && object["request_id"] is NSNull)
+            }
+            let time = try #require(object["time"] as? String)
+            #expect(time.count == 24 && time.hasSuffix("Z"))
+        }
+    }
+
+    @Test func jsonKeysComeInTheDocumentedOrder() throws {
+        let line = try #require(try Self.lines { log in
+            log.record(method: "GET", path: "/", status: 200, bytes: 1, durationNanoseconds: 1, requestID: "r", userAgent: "ua")
+        }.first)
+        let keys = ["time", "client", "method", "path", "status", "bytes", "user_agent", "duration_ms", "request_id"]
+        let positions = keys.map { line.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
+    @Test func textFormatIsUnchangedAndCarriesNoUserAgent() throws {
+        let line = try #require(try Self.lines(format: .text) { log in
+            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r", userAgent: "secret-ua")
+        }.first)
+        #expect(line.hasSuffix(" client=- method=GET path=/x status=200 bytes=1 duration_ms=2.000 request_id=r"))
+        #expect(!line.contains("secret-ua"))
+    }
+
+    static func lines(format: AccessLogFormat = .json, _ body: (AccessLog) throws -> Void) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("access-\(UUID().uuidString).log").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(fd >= 0)
+        defer { close(fd); unlink(path) }
+        let log = AccessLog(fd: fd, format: format)
+        try body(log)
+        log.flush()
+        return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+}
