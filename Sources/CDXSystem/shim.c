@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <pthread.h>
 #include <unistd.h>
+#include <malloc.h>
 
 const int DX_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
 const int DX_EPOLL_CTL_MOD = EPOLL_CTL_MOD;
@@ -96,4 +97,8 @@ int dx_available_cpus(void) {
 
 int dx_set_thread_name(const char *name) {
     return pthread_setname_np(pthread_self(), name);
+}
+
+int dx_release_free_memory(void) {
+    return malloc_trim(0);
 }

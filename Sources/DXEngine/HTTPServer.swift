@@ -11,9 +11,8 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: ServerConfiguration
     let responder: any HTTPResponder
     public let accessLog: AccessLog?
-    /// Handlers that may block on SQLite run here, never on a loop thread. The global
-    /// concurrent queue keeps the number of threads near the number of cores.
-    let workers = DispatchQueue(label: "dxserve.workers", qos: .userInitiated, attributes: .concurrent)
+    /// Handlers that may block on SQLite run here, never on a loop thread.
+    let workers: WorkerPool
     private(set) var listener: ListeningSocket?
     private var loops: [EventLoop] = []
     private var threads: [Thread] = []
@@ -40,6 +39,7 @@ public final class HTTPServer: @unchecked Sendable {
         self.responder = responder
         self.accessLog = accessLog
         self.onSystemError = onSystemError
+        self.workers = WorkerPool(maxThreads: configuration.workerThreads)
     }
 
     /// Binds and starts the loop threads; returns once the server accepts connections.
@@ -126,6 +126,7 @@ public final class HTTPServer: @unchecked Sendable {
         if accepted.wait(timeout: .now() + 10) == .timedOut { noteSyscallFailure("shutdown(accept backlog)", ETIMEDOUT) }
         listener?.close()
         finished.wait()
+        workers.stop()
         accessLog?.flush()
         stopped.signal()
     }

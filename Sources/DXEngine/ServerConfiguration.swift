@@ -30,6 +30,13 @@ public struct ServerConfiguration: Sendable {
     /// Loop threads; each owns its connections outright.
     /// One per CPU the process may run on (`CPUAffinity.availableCPUs`).
     public var loopCount: Int = CPUAffinity.availableCPUs()
+    /// Handlers that may block (SQLite) run on at most this many worker threads at once,
+    /// started on demand; more requests wait in the pool's queue. Enough for the writes
+    /// waiting on one commit to share it (`WorkerPool`), whatever the number of cores, and no
+    /// more than the default cap on expensive requests in flight (serve's
+    /// --max-expensive-requests, 8), so a burst of searches queues here rather than being
+    /// refused 503 by that cap (with 32 threads, 64 clients searching got 2 of 3 refused).
+    public var workerThreads: Int = 8
     /// Above this many unsent bytes a connection stops reading and processing further
     /// pipelined requests until the client catches up.
     public var outputHighWater: Int = 256 * 1024

@@ -52,3 +52,32 @@ struct TokenBookkeepingTests {
         }
     }
 }
+
+/// Issue 9: each recorded use is a durable commit of its own, so a token's use is written at its
+/// first use and then at most once a minute (`TokenUseThrottle`), not on every request.
+@Suite("Token last use: throttled")
+struct TokenUseThrottleTests {
+    @Test func tokenUseIsRecordedAtFirstUseAndNotAgainWithinTheInterval() throws {
+        try withMigratedPool { pool in
+            let tokens = TokenStore(pool: pool)
+            let token = try tokens.create(name: "admin")
+            #expect(try tokens.authenticate(token: token) == "admin")
+            #expect(try tokens.list().first?.lastUsedAt != nil)
+            try pool.write { db in try db.run("UPDATE api_tokens SET last_used_at = NULL") }
+            // Still authenticated, but not written again within the minute.
+            #expect(try tokens.authenticate(token: token) == "admin")
+            #expect(try tokens.list().first?.lastUsedAt == nil)
+        }
+    }
+
+    @Test func throttleAdmitsEachTokenOncePerIntervalAndAgainAfterIt() {
+        let throttle = TokenUseThrottle(intervalSeconds: 60)
+        let second: UInt64 = 1_000_000_000
+        #expect(throttle.shouldRecord(id: 1, now: 100 * second))
+        #expect(!throttle.shouldRecord(id: 1, now: 159 * second))
+        #expect(throttle.shouldRecord(id: 2, now: 159 * second), "another token has its own interval")
+        #expect(throttle.shouldRecord(id: 1, now: 160 * second))
+        throttle.forget(id: 1)
+        #expect(throttle.shouldRecord(id: 1, now: 161 * second), "a forgotten token (failed write) is written at its next use")
+    }
+}

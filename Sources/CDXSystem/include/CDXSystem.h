@@ -43,4 +43,8 @@ int dx_set_thread_name(const char *name);
 
 // How many CPUs this process may run on (sched_getaffinity), at least 1.
 int dx_available_cpus(void);
+
+// Returns the free pages of every malloc arena to the system (glibc malloc_trim(0)); 1 when
+// some memory was released.
+int dx_release_free_memory(void);
 #endif

@@ -2,6 +2,8 @@
 public struct TokenInfo: Sendable, Equatable {
     public let name: String
     public let createdAt: String
+    /// The last use this process recorded: written at a token's first use and then at most
+    /// once a minute, so it may be up to a minute old.
     public let lastUsedAt: String?
     public let revokedAt: String?
 }
@@ -26,8 +28,15 @@ public enum TokenStoreError: Error, Sendable, Equatable, CustomStringConvertible
 /// (so a token made or revoked from the CLI counts at the next request, with no cache).
 public struct TokenStore: Sendable {
     public let pool: DatabasePool
+    /// Shared by the copies of this store: `last_used_at` is written at most once a minute
+    /// per token (`TokenUseThrottle`).
+    private let useThrottle: TokenUseThrottle
 
-    public init(pool: DatabasePool) { self.pool = pool }
+    public init(pool: DatabasePool) {
+        self.pool = pool
+        self.useThrottle = TokenUseThrottle()
+    }
+
 
     /// Returns the new token; this is the only time it exists outside the caller's hands.
     public func create(name: String) throws(TokenStoreError) -> String {
@@ -88,8 +97,15 @@ public struct TokenStore: Sendable {
         guard let match else { return nil }
         // Last use is bookkeeping: it must not fail a request that was otherwise fine, and no
         // public response shows it, so it must not invalidate cached public responses either.
-        try? pool.writeBookkeeping { db in
-            try db.run("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", .text(Timestamp.now()), .integer(match.id))
+        // Written at most once a minute per token: each write is a durable commit of its own.
+        if useThrottle.shouldRecord(id: match.id) {
+            do {
+                try pool.writeBookkeeping { db in
+                    try db.run("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", .text(Timestamp.now()), .integer(match.id))
+                }
+            } catch {
+                useThrottle.forget(id: match.id)
+            }
         }
         return match.name
     }

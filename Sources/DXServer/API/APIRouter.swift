@@ -43,17 +43,20 @@ public enum APIRouter {
         BudgetRoutes.register(on: &router, context: context)
         CatalogRoutes.register(on: &router, context: context)
         // The API document, completed from this table and made once; it describes itself too.
+        // Made on first use (its own request or the first query to validate), not at start:
+        // it was a third of the time to the first 200 (issue 9).
         let ownRoute = OpenAPIAssembler.RouteSummary(method: "GET", pattern: "/openapi.json", options: .publicRead)
-        let document = OpenAPIDocument(source: OpenAPISource.text, routes: router.routes.map(OpenAPIAssembler.RouteSummary.init) + [ownRoute])
+        let summaries = router.routes.map(OpenAPIAssembler.RouteSummary.init) + [ownRoute]
+        let lazyDocument = LazyValue { OpenAPIDocument(source: OpenAPISource.text, routes: summaries) }
         // Cacheable but not nonBlocking: a nonBlocking route bypasses the response cache, which
         // would hash and gzip this large document on every request.
         router.get(ownRoute.pattern, options: ownRoute.options) { _ in
-            HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: document.bytes)
+            HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: lazyDocument.value.bytes)
         }
         // After the document is made from the table: the HTML pages are outside /api and outside it.
         PageRoutes.register(on: &router, context: context)
         // The document is the contract for query parameters: one check for every route.
-        router.queryRules = QueryParameterRules(document: document.json)
+        router.queryRules = QueryParameterRules(lazyDocument: { lazyDocument.value.json })
         return router
     }
 }

@@ -133,20 +133,31 @@ public struct QueryParameterRules: Sendable {
 
     /// Rules per operation, keyed `"GET /api/v1/measures"` (the router pattern; a `.csv` form
     /// is its own key as the document lists it).
-    public let operations: [String: [Rule]]
+    public var operations: [String: [Rule]] { table.value }
+    /// Read from the document on first use, not at start (issue 9: start to first 200).
+    private let table: LazyValue<[String: [Rule]]>
 
     public init(operations: [String: [Rule]]) {
-        self.operations = operations
+        self.table = LazyValue(ready: operations)
     }
 
     /// Reads the rules from an OpenAPI 3.1 document's text. `$ref`s to `#/components/...` are
     /// followed; a document that does not parse yields no rules (the tests check it parses).
     public init(document: String) {
+        self.table = LazyValue(ready: Self.operations(document: document))
+    }
+
+    /// As `init(document:)`, with the document's text asked for and read on the first
+    /// validation rather than now.
+    public init(lazyDocument: @escaping @Sendable () -> String) {
+        self.table = LazyValue { Self.operations(document: lazyDocument()) }
+    }
+
+    static func operations(document: String) -> [String: [Rule]] {
         guard let root = try? JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any],
               let paths = root["paths"] as? [String: Any]
         else {
-            self.operations = [:]
-            return
+            return [:]
         }
         func resolve(_ node: Any?) -> [String: Any]? {
             var current = node as? [String: Any]
@@ -179,7 +190,7 @@ public struct QueryParameterRules: Sendable {
                 operations["\(method.uppercased()) \(path)"] = rules
             }
         }
-        self.operations = operations
+        return operations
     }
 
     static func kind(_ schema: [String: Any], explode: Bool, resolve: (Any?) -> [String: Any]?) -> Rule.Kind? {
@@ -205,6 +216,9 @@ public struct QueryParameterRules: Sendable {
     /// Throws a 400 naming the first parameter of `query` that breaks its documented schema.
     /// HEAD is checked as the GET it stands for.
     public func validate(_ query: QueryParameters, method: String, pattern: String, format: Request.Format) throws(APIError) {
+        // No parameter, nothing to refuse; and the rules (read from the document on first
+        // use) are not made for a request without a query, such as the first /healthz.
+        guard !query.pairs.isEmpty else { return }
         let verb = method == "HEAD" ? "GET" : method
         let key = "\(verb) \(pattern)\(format == .csv ? ".csv" : "")"
         guard let rules = operations[key] ?? operations["\(verb) \(pattern)"] else { return }
