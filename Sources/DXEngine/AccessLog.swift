@@ -168,12 +168,7 @@ public final class AccessLog: @unchecked Sendable {
             if let logged { logged.append(to: &buf) } else { buf.append(UInt8(ascii: "-")) }
             buf.append(UInt8(ascii: " "))
             buf.append(contentsOf: prefix)
-            HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
-            let fraction = Int(micros % 1000)
-            buf.append(UInt8(ascii: "."))
-            buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-            buf.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-            buf.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+            Self.appendMilliseconds(micros: micros, to: &buf)
             buf.append(contentsOf: " request_id=".utf8)
             buf.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
             if requestID.isEmpty { buf.append(UInt8(ascii: "-")) }
