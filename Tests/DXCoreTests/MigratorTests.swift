@@ -108,6 +108,15 @@ struct MigratorTests {
         }
     }
 
+    @Test("a migrations directory without migration files is refused, naming it")
+    func emptyDirectoryRefused() throws {
+        try withMigrations(["README.txt": "not a migration"]) { directory, db throws in
+            let error = #expect(throws: MigrationError.self) { try Migrator(directory: directory).migrate(db) }
+            #expect(error?.description.contains(directory.path) == true)
+            #expect(error?.description.contains("no migration files") == true)
+        }
+    }
+
     @Test("badly named and duplicate-version files are refused")
     func fileNamesAreValidated() throws {
         try withMigrations(["people.sql": "SELECT 1;"]) { directory, _ throws in

@@ -4,6 +4,9 @@ import Foundation
 public enum MigrationError: Error, Sendable, CustomStringConvertible {
     /// No `migrations/` directory was found; `searched` lists the places looked at.
     case directoryNotFound(searched: [String])
+    /// The directory holds no migration file: a mistyped `--migrations` or an unpacked release
+    /// without its `migrations/` would otherwise serve a database without tables.
+    case noMigrationFiles(directory: String)
     /// A file in the directory could not be listed or read.
     case unreadable(path: String, reason: String)
     /// A `.sql` file whose name is not `NNNN_name.sql`.
@@ -21,6 +24,8 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .directoryNotFound(let searched):
             "no migrations directory found (searched: \(searched.joined(separator: ", ")))"
+        case .noMigrationFiles(let directory):
+            "\(directory) holds no migration files (NNNN_name.sql); point --migrations at the release's migrations/ directory"
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason)"
         case .invalidFileName(let name):

@@ -79,7 +79,8 @@ public struct Migrator: Sendable {
 
     // MARK: Reading files
 
-    /// The migration files, sorted by version. Files not ending in `.sql` are ignored.
+    /// The migration files, sorted by version. Files not ending in `.sql` are ignored; a
+    /// directory without any is refused (`noMigrationFiles`).
     public func files() throws(MigrationError) -> [MigrationFile] {
         let names: [String]
         do {
@@ -102,6 +103,7 @@ public struct Migrator: Sendable {
             }
             files.append(MigrationFile(version: version, fileName: name, sql: sql, checksum: Digest.sha256Hex(bytes)))
         }
+        guard !files.isEmpty else { throw .noMigrationFiles(directory: directory.path) }
         files.sort { $0.version < $1.version }
         for (previous, next) in zip(files, files.dropFirst()) where previous.version == next.version {
             throw .duplicateVersion(next.version, files: [previous.fileName, next.fileName])
