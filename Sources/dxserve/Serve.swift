@@ -175,11 +175,18 @@ struct Serve: ParsableCommand {
         let format = AccessLogFormat(rawValue: logFormat) ?? .text
         ServerLog.bootstrap(format: format, level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "dxserve")
+        // A start that fails is one line in the chosen format: a log shipper reading JSON must
+        // not find the one line that matters most in plain text.
+        func stop(_ message: String) -> ExitCode {
+            guard format == .json else { return fail(message) }
+            logger.critical("start failed", metadata: ["error": .string(message)])
+            return ExitCode.failure
+        }
         let descriptorLimit: Int
         do {
             descriptorLimit = try DescriptorLimit.raiseToHardLimit()
         } catch {
-            throw fail("\(error)")
+            throw stop("\(error)")
         }
         var config = ServerConfiguration()
         config.host = host
@@ -207,7 +214,7 @@ struct Serve: ParsableCommand {
                 applied = opened.applied.map(\.fileName)
             }
         } catch {
-            throw fail("\(error)")
+            throw stop("\(error)")
         }
         let metrics = Metrics()
         let catalog = try catalogConfiguration()
@@ -232,8 +239,7 @@ struct Serve: ParsableCommand {
                 server.shutdown()
             }
         } catch {
-            logger.critical("signals cannot be watched", metadata: ["error": "\(error)"])
-            throw fail("\(error)")
+            throw stop("signals cannot be watched: \(error)")
         }
         let logWatch = AccessLogWatch(accessLog: accessLog, logger: logger)
         // Writes from another process (the CLI's import, a token change) are noticed within a
@@ -253,7 +259,7 @@ struct Serve: ParsableCommand {
         do {
             try server.start()
         } catch {
-            throw fail("\(error)")
+            throw stop("\(error)")
         }
         if catalog.contact.email == nil {
             logger.warning("the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL")

@@ -37,6 +37,34 @@ import Testing
         #expect(access.allSatisfy { ($0["user_agent"] as? String)?.hasPrefix("probe\t\"quoted\" \\ ") == true && $0["status"] as? Int == 200 })
     }
 
+    @Test func aStartThatFailsUnderJSONLogFormatSaysSoInOneJSONLine() throws {
+        // The port is taken by a listener of our own, so the bind fails.
+        let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(bound == 0 && listen(taken, 1) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(taken, $0, &length) }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = try runDXServe(["serve", "--db", tempDatabasePath(), "--host", "127.0.0.1", "--port", String(port), "--log-format", "json"])
+        #expect(result.status != 0)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not JSON: \(line)")
+        }
+        let last = try #require(lines.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(last["message"] as? String == "start failed")
+        #expect((last["error"] as? String)?.contains("\(port)") == true)
+    }
+
     @Test func anUnknownLogFormatOrLevelIsRefusedAtStart() throws {
         for arguments in [["--log-format", "xml"], ["--log-level", "loud"]] {
             #expect(throws: (any Error).self) { try ServerProcess(arguments: ["--db", tempDatabasePath()] + arguments) }
