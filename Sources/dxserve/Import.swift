@@ -42,21 +42,13 @@ struct Import: ParsableCommand {
                 let (pool, _, _) = try database.openMigrated()
                 // Rows that could be read are still validated when others could not, so the
                 // report lists every bad row at once.
-                let progress = ImportProgress(total: rows.count, label: "import projects")
-                let result = Result { () throws(ProjectStoreError) -> Int in
-                    try ProjectStore(pool: pool).importProjects(
-                        rows, actor: actor, note: ImportFile.note(file),
-                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
+                let store = ProjectStore(pool: pool)
+                try ImportFile.apply(
+                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import projects", noun: "project",
+                    rejected: { (error: ProjectStoreError) in if case .importRejected(let found) = error { found } else { nil } }
+                ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(ProjectStoreError) -> Int in
+                    try store.importProjects(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
                 }
-                progress.finish()
-                var issues = readIssues
-                var count = 0
-                switch result {
-                case .success(let imported): count = imported
-                case .failure(.importRejected(let found)): issues += found
-                case .failure(let other): throw other
-                }
-                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "project")
             } catch let exit as ExitCode {
                 throw exit
             } catch {
@@ -97,21 +89,13 @@ struct Import: ParsableCommand {
             let (rows, readIssues) = MeasurementCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
-                let progress = ImportProgress(total: rows.count, label: "import measurements")
-                let result = Result { () throws(KPIStoreError) -> Int in
-                    try KPIStore(pool: pool).importMeasurements(
-                        rows, actor: actor, note: ImportFile.note(file),
-                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
+                let store = KPIStore(pool: pool)
+                try ImportFile.apply(
+                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import measurements", noun: "measurement",
+                    rejected: { (error: KPIStoreError) in if case .importRejected(let found) = error { found } else { nil } }
+                ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(KPIStoreError) -> Int in
+                    try store.importMeasurements(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
                 }
-                progress.finish()
-                var issues = readIssues
-                var count = 0
-                switch result {
-                case .success(let imported): count = imported
-                case .failure(.importRejected(let found)): issues += found
-                case .failure(let other): throw other
-                }
-                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "measurement")
             } catch let exit as ExitCode {
                 throw exit
             } catch {
@@ -153,21 +137,13 @@ struct Import: ParsableCommand {
             let (rows, readIssues) = BudgetCSV.rows(from: records)
             do {
                 let (pool, _, _) = try database.openMigrated()
-                let progress = ImportProgress(total: rows.count, label: "import budget")
-                let result = Result { () throws(TrackingStoreError) -> Int in
-                    try BudgetStore(pool: pool).importBudget(
-                        rows, actor: actor, note: ImportFile.note(file),
-                        dryRun: dryRun || !readIssues.isEmpty, progress: progress.update)
+                let store = BudgetStore(pool: pool)
+                try ImportFile.apply(
+                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import budget", noun: "budget row",
+                    rejected: { (error: TrackingStoreError) in if case .importRejected(let found) = error { found } else { nil } }
+                ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(TrackingStoreError) -> Int in
+                    try store.importBudget(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
                 }
-                progress.finish()
-                var issues = readIssues
-                var count = 0
-                switch result {
-                case .success(let imported): count = imported
-                case .failure(.importRejected(let found)): issues += found
-                case .failure(let other): throw other
-                }
-                try ImportFile.finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: "budget row")
             } catch let exit as ExitCode {
                 throw exit
             } catch {

@@ -46,4 +46,26 @@ enum ImportFile {
         }
         print(dryRun ? "dry run: \(count) rows are valid; nothing was written" : "imported \(count) \(noun)\(count == 1 ? "" : "s")")
     }
+
+    /// Runs one import with its progress on a terminal, then reports it: rows the store
+    /// rejected (`rejected` returns them; nil for any other error, which is thrown) join the
+    /// rows that could not be read, and the store writes nothing when any row is bad.
+    static func apply<E: Error>(
+        _ file: String, rows: Int, readIssues: [ImportIssue], dryRun: Bool, label: String, noun: String,
+        rejected: (E) -> [ImportIssue]?,
+        _ body: (_ dryRun: Bool, _ progress: @escaping (Int) -> Void) throws(E) -> Int
+    ) throws {
+        let progress = ImportProgress(total: rows, label: label)
+        let result = Result { () throws(E) -> Int in try body(dryRun || !readIssues.isEmpty, progress.update) }
+        progress.finish()
+        var issues = readIssues
+        var count = 0
+        switch result {
+        case .success(let imported): count = imported
+        case .failure(let error):
+            guard let found = rejected(error) else { throw error }
+            issues += found
+        }
+        try finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: noun)
+    }
 }
