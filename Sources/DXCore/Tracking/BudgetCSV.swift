@@ -12,23 +12,9 @@ public enum BudgetCSV {
     /// One row per data record, or every problem with the header and the cells that could not
     /// be read (range checks come later, from the store).
     public static func rows(from records: [CSVRecord]) -> (rows: [BudgetStore.ImportRow], issues: [ImportIssue]) {
-        guard let header = records.first else {
-            return ([], [ImportIssue(line: 1, field: "header", message: "the file is empty; the first row must name the columns")])
-        }
+        let (names, headerIssues) = ImportHeader.check(records, required: requiredColumns, optional: optionalColumns, ignored: ignoredColumns)
+        if !headerIssues.isEmpty { return ([], headerIssues) }
         var issues: [ImportIssue] = []
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        let known = Set(requiredColumns + optionalColumns + ignoredColumns)
-        for name in names where !known.contains(name) {
-            issues.append(ImportIssue(line: header.line, field: name.isEmpty ? "header" : name,
-                                      message: "is not a column; use \((requiredColumns + optionalColumns).joined(separator: ", "))"))
-        }
-        for name in Set(names) where names.filter({ $0 == name }).count > 1 {
-            issues.append(ImportIssue(line: header.line, field: name, message: "appears more than once in the header"))
-        }
-        for name in requiredColumns where !names.contains(name) {
-            issues.append(ImportIssue(line: header.line, field: name, message: "is a required column"))
-        }
-        if !issues.isEmpty { return ([], issues) }
 
         var rows: [BudgetStore.ImportRow] = []
         for record in records.dropFirst() {
