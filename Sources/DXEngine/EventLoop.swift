@@ -196,6 +196,13 @@ final class EventLoop: @unchecked Sendable {
                 // Evict only for a client that is really waiting, not for the next accept
                 // this loop would merely try.
                 guard Self.hasPendingConnection(listener.fd) else { return }
+                if server.hasAcceptsUnderWay {
+                    // The count is full only with another loop's accept under way, which may
+                    // be taking this very client or give its slot back: look again at the next
+                    // sweep rather than evict a connection for nothing.
+                    pauseAccepting(for: 0)
+                    return
+                }
                 if !draining, evictOneIdleConnection() { continue }
                 if !draining, !evictionRequested, let other = server.loopWithIdleConnections(besides: self) {
                     // Ours are all busy; another loop evicts one of its own and wakes us.
@@ -214,8 +221,10 @@ final class EventLoop: @unchecked Sendable {
             var peer: IPAddress?
             do {
                 fd = try SocketCalls.accept(listener.fd, peer: &peer)
+                server.acceptReturned()
             } catch {
                 server.releaseConnectionSlot()
+                server.acceptReturned()
                 switch error {
                 case .blocked:
                     break

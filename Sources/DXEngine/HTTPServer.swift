@@ -17,6 +17,10 @@ public final class HTTPServer: @unchecked Sendable {
     private var loops: [EventLoop] = []
     private var threads: [Thread] = []
     private let openConnections = Atomic<Int>(0)
+    /// Slots reserved by an `accept` that has not returned yet, on any loop. Such a slot may be
+    /// handed back a moment later (another loop took the client), so a full count that includes
+    /// one is no reason to evict anybody.
+    private let acceptsUnderWay = Atomic<Int>(0)
     private let connectionIDs = Atomic<UInt64>(0)
     /// Raised when shutdown begins.
     public let shutdownSignal: ShutdownSignal
@@ -139,16 +143,30 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// `force`: count the connection even above the limit (the shutdown's last accepts).
     func reserveConnectionSlot(force: Bool = false) -> Bool {
-        let now = openConnections.add(1, ordering: .relaxed).newValue
+        // Counted as under way before the slot is taken, and handed back after it, so a loop
+        // that finds the count full also finds the accept that filled it (sequentially
+        // consistent: the two counters are read in the order they were written).
+        acceptsUnderWay.add(1, ordering: .sequentiallyConsistent)
+        let now = openConnections.add(1, ordering: .sequentiallyConsistent).newValue
         if now > configuration.maxConnections && !force {
-            openConnections.subtract(1, ordering: .relaxed)
+            openConnections.subtract(1, ordering: .sequentiallyConsistent)
+            acceptsUnderWay.subtract(1, ordering: .sequentiallyConsistent)
             return false
         }
         return true
     }
 
+    /// The `accept` a reserved slot was for has returned: with a client, or without one after
+    /// `releaseConnectionSlot`.
+    func acceptReturned() {
+        acceptsUnderWay.subtract(1, ordering: .sequentiallyConsistent)
+    }
+
+    /// Whether some loop holds a slot for an `accept` still under way.
+    var hasAcceptsUnderWay: Bool { acceptsUnderWay.load(ordering: .sequentiallyConsistent) > 0 }
+
     func releaseConnectionSlot() {
-        openConnections.subtract(1, ordering: .relaxed)
+        openConnections.subtract(1, ordering: .sequentiallyConsistent)
     }
 
     func nextConnectionID() -> UInt64 {

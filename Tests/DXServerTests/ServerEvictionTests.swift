@@ -26,6 +26,20 @@ import Testing
         }
     }
 
+    /// Two loops accept from one listener: a loop that finds the count full only because the
+    /// other one's accept is under way (and may hand its slot back) evicts nobody.
+    @Test func fillingTheLimitExactlyEvictsNobody() throws {
+        for _ in 0..<30 {
+            try withTestServer(configure: { $0.maxConnections = 4; $0.loopCount = 2; $0.headerTimeout = 30 }) { server in
+                var silent: [RawClient] = []
+                for _ in 0..<4 { silent.append(try server.connect()) }
+                #expect(Self.waitUntil { server.server.connectionCount == 4 })
+                #expect(server.server.statistics.evictionCount == 0)
+                #expect(silent.allSatisfy { !$0.waitForClose(timeout: 0) })
+            }
+        }
+    }
+
     @Test func anIdleKeepAliveConnectionIsEvictable() throws {
         try withTestServer(configure: { $0.maxConnections = 2; $0.loopCount = 1 }) { server in
             let first = try server.connect()
