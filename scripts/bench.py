@@ -12,6 +12,7 @@ process start to the first 200. The table is printed and written to bench/result
 Every load is bounded in time and sent to 127.0.0.1; every process started here is stopped
 here, by PID.
 """
+import gzip
 import json
 import os
 import platform
@@ -179,7 +180,7 @@ class DXServe:
 
 
 class Nginx:
-    def __init__(self, work, body, gzip_body_type):
+    def __init__(self, work, body, content_type):
         self.work = work
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -187,6 +188,9 @@ class Nginx:
         os.makedirs(www)
         with open(os.path.join(www, "measures"), "wb") as f:
             f.write(body)
+        media_type, _, params = content_type.partition(";")
+        media_type = media_type.strip()
+        charset = params.strip().removeprefix("charset=") or "off"
         tmp = os.path.join(work, "nginx-tmp")
         os.makedirs(tmp)
         conf = f"""
@@ -211,7 +215,11 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
-    default_type "{gzip_body_type}";
+    # The media type and its charset apart: nginx matches gzip_types against the whole
+    # default_type, so "application/json; charset=utf-8" there would never be compressed.
+    default_type {media_type};
+    charset {charset};
+    charset_types {media_type};
     gzip on;
     gzip_comp_level 1;
     gzip_min_length 1024;
@@ -310,6 +318,13 @@ def main():
         ng = Nginx(work, body, ctype).start()
         with urllib.request.urlopen(ng.url + HOT_PATH) as r:
             assert r.read() == body, "nginx must serve the exact bytes dxserve serves"
+            assert r.headers["Content-Type"] == ctype, f"nginx says {r.headers['Content-Type']}, dxserve {ctype}"
+        for srv in (dx, ng):
+            # The gzip round compares compressed answers only if both really compress.
+            req = urllib.request.Request(srv.url + HOT_PATH, headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(req) as r:
+                assert r.headers["Content-Encoding"] == "gzip", f"{srv.url} did not compress"
+                assert gzip.decompress(r.read()) == body, f"{srv.url} compressed other bytes"
         log(f"hot path {HOT_PATH}: {len(body)} bytes, {ctype}")
 
         profiles = [
