@@ -149,10 +149,18 @@ public final class AccessLog: @unchecked Sendable {
     /// the request id (already one of the sane characters, or the client's checked one).
     /// Every line starts with the time it was logged, RFC 3339 UTC with milliseconds, then the
     /// client (`client=192.0.2.0`, `-` when unknown), truncated unless `fullAddresses`.
-    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress? = nil, loop: Int) {
+    /// `wallClock`: the line's time in nanoseconds since the epoch when the caller has it
+    /// (a loop derives it from the monotonic reading it took for the duration); read here if nil.
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress? = nil, loop: Int,
+                wallClock: UInt64? = nil) {
         let micros = durationNanoseconds / 1000
         var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+        if let wallClock {
+            now.tv_sec = Int(wallClock / 1_000_000_000)
+            now.tv_nsec = Int(wallClock % 1_000_000_000)
+        } else {
+            clock_gettime(CLOCK_REALTIME, &now)
+        }
         let logged = client.map { fullAddresses ? $0 : $0.masked(to: $0.family == .v4 ? 24 : 48) }
         let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { buf -> Bool in
             guard buf.count < Self.hardCap else {
