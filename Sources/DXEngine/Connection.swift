@@ -229,7 +229,6 @@ final class Connection: DeadlineQueued {
 
     private func send(_ prepared: PreparedResponse, started: UInt64) {
         hasServedRequest = true
-        let responder = loop.server.responder
         var tail = loop.takeResponseTail()
         var generatedID: Range<Int>?
         // Bytes, not String literals: appending a literal's UTF-8 view goes through the generic
@@ -237,7 +236,8 @@ final class Connection: DeadlineQueued {
         if prepared.generatesRequestID {
             tail.append(contentsOf: Self.requestIDName)
             let start = tail.count
-            responder.appendRequestID(to: &tail)
+            // Called in place: a local copy of the existential costs a retain and a release.
+            loop.server.responder.appendRequestID(to: &tail)
             generatedID = start..<tail.count
             tail.append(0x0D); tail.append(0x0A)
         }
