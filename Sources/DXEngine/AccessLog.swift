@@ -180,12 +180,12 @@ public final class AccessLog: @unchecked Sendable {
                 return pending.bytes.count >= Self.flushThreshold
             }
             pending.appendTime(now)
-            pending.bytes.append(contentsOf: " client=".utf8)
+            pending.bytes.append(contentsOf: Self.clientField)
             if pending.clientText.isEmpty { pending.bytes.append(UInt8(ascii: "-")) } else { pending.bytes.append(contentsOf: pending.clientText) }
             pending.bytes.append(UInt8(ascii: " "))
             pending.bytes.append(contentsOf: prefix)
             Self.appendMilliseconds(micros: micros, to: &pending.bytes)
-            pending.bytes.append(contentsOf: " request_id=".utf8)
+            pending.bytes.append(contentsOf: Self.requestIDField)
             pending.bytes.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
             if requestID.isEmpty { pending.bytes.append(UInt8(ascii: "-")) }
             pending.bytes.append(UInt8(ascii: "\n"))
@@ -225,9 +225,17 @@ public final class AccessLog: @unchecked Sendable {
         }
     }
 
+    // Ready bytes: appending a literal's UTF-8 view goes through the generic sequence path.
+    private static let clientField: [UInt8] = Array(" client=".utf8)
+    private static let requestIDField: [UInt8] = Array(" request_id=".utf8)
+
     /// `micros` as milliseconds with three decimals (`12.345`).
     private static func appendMilliseconds(micros: UInt64, to buf: inout [UInt8]) {
-        HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
+        let whole = micros / 1000
+        // Most answers take under 10 ms: one digit, without the general conversion.
+        if whole < 10 { buf.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)) } else {
+            HTTPResponseEncoder.appendDecimal(Int(whole), to: &buf)
+        }
         let fraction = Int(micros % 1000)
         buf.append(UInt8(ascii: "."))
         buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
