@@ -166,7 +166,7 @@ public final class AccessLog: @unchecked Sendable {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
-            if pending.client != client || pending.clientText.isEmpty {
+            if pending.client != client || pending.clientField.isEmpty {
                 // A loop's lines mostly come from the same few clients: the masked address is
                 // rendered once per change of client, not once per line.
                 pending.client = client
@@ -174,15 +174,16 @@ public final class AccessLog: @unchecked Sendable {
                 if let client {
                     (fullAddresses ? client : client.masked(to: client.family == .v4 ? 24 : 48)).append(to: &pending.clientText)
                 }
+                pending.clientField = Self.clientField
+                if pending.clientText.isEmpty { pending.clientField.append(UInt8(ascii: "-")) } else { pending.clientField.append(contentsOf: pending.clientText) }
+                pending.clientField.append(UInt8(ascii: " "))
             }
             if json {
                 appendJSON(prefix: prefix, micros: micros, requestID: requestID, now: now, to: &pending)
                 return pending.bytes.count >= Self.flushThreshold
             }
             pending.appendTime(now)
-            pending.bytes.append(contentsOf: Self.clientField)
-            if pending.clientText.isEmpty { pending.bytes.append(UInt8(ascii: "-")) } else { pending.bytes.append(contentsOf: pending.clientText) }
-            pending.bytes.append(UInt8(ascii: " "))
+            pending.bytes.append(contentsOf: pending.clientField)
             pending.bytes.append(contentsOf: prefix)
             Self.appendMilliseconds(micros: micros, to: &pending.bytes)
             pending.bytes.append(contentsOf: Self.requestIDField)
@@ -309,9 +310,12 @@ private struct PendingLines {
     var stampSecond = Int.min
     /// `2026-11-30T22:15:03.` for `stampSecond`; empty when that second has no 4-digit year.
     var stamp: [UInt8] = []
-    /// The client `clientText` renders (masked or not, as configured); empty text: none yet.
+    /// The client `clientText` renders (masked or not, as configured; empty for none).
     var client: IPAddress?
     var clientText: [UInt8] = []
+    /// ` client=192.0.2.0 ` (or ` client=- `): the text line's whole field, in one append;
+    /// empty until the first line.
+    var clientField: [UInt8] = []
 
     /// Appends `now` as RFC 3339 UTC with milliseconds (`RFC3339Instant.appendUTC`).
     mutating func appendTime(_ now: timespec) {
