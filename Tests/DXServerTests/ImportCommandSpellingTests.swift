@@ -59,4 +59,15 @@ import Testing
         #expect(budgeted.err.contains("line 4: note: must not contain bidirectional control characters (U+202B found)"))
         #expect(try count("project_budgets", db) == .integer(0))
     }
+
+    @Test func aBidiOrControlCharacterInTheFilesNameIsWrittenByNameInTheHistoryNote() throws {
+        let db = tempDatabasePath()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gcc\u{202E}vsc.\u{7}csv").path
+        try Data("measure_code,title,department,start_fiscal_year,end_fiscal_year\n1-7,t,課,2022,2024\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try runDXServe(["import", "projects", path, "--db", db])
+        #expect(result.status == 0, "\(result.err)")
+        let note = try Database(path: db, readOnly: true).scalar("SELECT note FROM project_history")
+        #expect(note == .text("imported from gccU+202Evsc.U+0007csv"))
+    }
 }
