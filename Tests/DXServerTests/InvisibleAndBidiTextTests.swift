@@ -83,6 +83,19 @@ import Testing
         }
     }
 
+    @Test(arguments: ["\u{200B}\u{FEFF}", "タイトル\u{202E}"])
+    func aSurveyTitleThatShowsNothingOrCarriesABidiControlIs422(title: String) throws {
+        try withAPIService { api in
+            var input = SurveyBodyFixture.small()
+            input["title"] = title
+            let headers = [("Authorization", "Bearer \(try api.adminToken())"), ("Content-Type", "application/json")]
+            let response = try api.request("POST", "/api/v1/surveys", headers: headers, body: Array(try JSONSerialization.data(withJSONObject: input)))
+            let errors = try Self.errors(response)
+            #expect(errors.map(\.field) == ["title"], "\(errors)")
+            #expect(errors.first?.message == (title.hasPrefix("\u{200B}") ? "must not be empty" : "must not contain bidirectional control characters (U+202E found)"))
+        }
+    }
+
     @Test func theBidiMarksMayStay() throws {
         try Self.withClient { client in
             let id = try client.create()
