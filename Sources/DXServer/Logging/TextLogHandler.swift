@@ -6,8 +6,8 @@ import Logging
 /// the access log's text line and carrying exactly the fields of the JSON line (`LogRecord`):
 /// `2026-11-30T18:00:00.123Z level=info label=dxserve message=listening address=http://127.0.0.1:8080 migrations_applied=["001_init.sql"] port=8080`.
 /// A value is written bare when it is a number or a plain word, and otherwise as a JSON string
-/// (quotes, escapes), so a line stays one line and its fields stay separable whatever a
-/// message holds; arrays and objects are written as JSON.
+/// (`AccessLog.appendTextValue`, the access log's rule), so a line stays one line and its
+/// fields stay separable whatever a message holds; arrays and objects are written as JSON.
 public struct TextLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
@@ -40,7 +40,7 @@ public struct TextLogHandler: LogHandler {
         Self.append(" message=", .string(record.message), to: &out)
         for (key, value) in record.fields {
             out.append(UInt8(ascii: " "))
-            Self.appendWord(key, to: &out)
+            AccessLog.appendTextValue(key, to: &out)
             Self.append("=", value, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
@@ -50,17 +50,14 @@ public struct TextLogHandler: LogHandler {
     private static func append(_ separator: String, _ value: Logger.Metadata.Value, to out: inout [UInt8]) {
         out.append(contentsOf: separator.utf8)
         switch value {
-        case .string(let text): appendWord(text, to: &out)
+        case .string(let text): AccessLog.appendTextValue(text, to: &out)
         case .stringConvertible(let convertible):
-            if let scalar = value.jsonScalar { out.append(contentsOf: scalar.utf8) } else { appendWord(convertible.description, to: &out) }
+            if let scalar = value.jsonScalar {
+                out.append(contentsOf: scalar.utf8)
+            } else {
+                AccessLog.appendTextValue(convertible.description, to: &out)
+            }
         case .array, .dictionary: JSONLogHandler.append(value, to: &out)
         }
-    }
-
-    /// `text` bare when it is printable ASCII without spaces, quotes, backslashes or `=`
-    /// (and not empty), else as a JSON string.
-    static func appendWord(_ text: String, to out: inout [UInt8]) {
-        let plain = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x3D }
-        if plain { out.append(contentsOf: text.utf8) } else { AccessLog.appendJSONString(text, to: &out) }
     }
 }
