@@ -175,10 +175,10 @@ struct Serve: ParsableCommand {
         let format = AccessLogFormat(rawValue: logFormat) ?? .text
         ServerLog.bootstrap(format: format, level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "dxserve")
-        // A start that fails is one line in the chosen format: a log shipper reading JSON must
-        // not find the one line that matters most in plain text.
+        // A start that fails is one record in the chosen format, with the same fields in both
+        // (`level=critical message="start failed" error=…`): a log shipper must not find the
+        // one line that matters most in another shape.
         func stop(_ message: String) -> ExitCode {
-            guard format == .json else { return fail(message) }
             logger.critical("start failed", metadata: ["error": .string(message)])
             return ExitCode.failure
         }
