@@ -8,16 +8,17 @@ import Logging
 /// `error` from the event when the metadata has none. A metadata key equal to `time`, `level`,
 /// `label` or `message` is written as `metadata.KEY` so it cannot hide them. swift-log's
 /// `[source]` (the module) is in neither: the label names the program.
-struct LogRecord {
+public struct LogRecord: Sendable {
     static let reserved: Set<String> = ["time", "level", "label", "message"]
 
-    var seconds: Int
-    var milliseconds: Int
-    var level: Logger.Level
-    var label: String
-    var message: String
+    /// The time it was logged: seconds since the epoch, and the milliseconds within that second.
+    public var seconds: Int
+    public var milliseconds: Int
+    public var level: Logger.Level
+    public var label: String
+    public var message: String
     /// Metadata in the order written, keys already renamed.
-    var fields: [(key: String, value: Logger.Metadata.Value)]
+    public var fields: [(key: String, value: Logger.Metadata.Value)]
 
     init(event: LogEvent, label: String, metadata: Logger.Metadata, provider: Logger.MetadataProvider?) {
         var all = metadata
