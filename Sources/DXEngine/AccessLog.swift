@@ -61,12 +61,12 @@ public final class AccessLog: @unchecked Sendable {
     /// Writes of the log that failed (the batch is lost): the log cannot report on itself.
     public var writeFailures: Int { failedWrites.load(ordering: .relaxed) }
 
-    /// `userAgent` is read only in the JSON format (the text line has no user agent).
+    /// Both formats carry the same fields, `userAgent` included (nil when the request had none).
     public func record(method: String, path: String, status: Int, bytes: Int, durationNanoseconds: UInt64, requestID: String?,
                        client: IPAddress? = nil, userAgent: @autoclosure () -> String? = nil, loop: Int = 0) {
         let prefix = json
             ? Self.jsonLinePrefix(method: method, path: path, status: status, bytes: bytes, userAgent: userAgent())
-            : Self.linePrefix(method: method, path: path, status: status, bytes: bytes)
+            : Self.linePrefix(method: method, path: path, status: status, bytes: bytes, userAgent: userAgent())
         if let requestID {
             requestID.utf8.withContiguousStorageIfAvailable { id in
                 record(prefix: prefix, durationNanoseconds: durationNanoseconds, requestID: UnsafeRawBufferPointer(id), client: client, loop: loop)
@@ -81,11 +81,12 @@ public final class AccessLog: @unchecked Sendable {
     }
 
     /// The part of a line fixed by the request and its answer, up to the duration's value:
-    /// `method=GET path=/api/v1/measures status=200 bytes=5836 duration_ms=`. A replayed answer
-    /// keeps it ready, so its line costs only the duration and the request id.
-    static func linePrefix(method: String, path: String, status: Int, bytes: Int) -> [UInt8] {
+    /// `method=GET path=/api/v1/measures status=200 bytes=5836 user_agent="curl/8.5.0" duration_ms=`
+    /// (`user_agent=-` without one). A replayed answer keeps it ready, so its line costs only
+    /// the duration and the request id.
+    static func linePrefix(method: String, path: String, status: Int, bytes: Int, userAgent: String?) -> [UInt8] {
         var line: [UInt8] = []
-        line.reserveCapacity(64 + path.utf8.count)
+        line.reserveCapacity(80 + path.utf8.count + (userAgent?.utf8.count ?? 0))
         line.append(contentsOf: "method=".utf8)
         line.append(contentsOf: method.utf8)
         line.append(contentsOf: " path=".utf8)
@@ -94,20 +95,24 @@ public final class AccessLog: @unchecked Sendable {
         HTTPResponseEncoder.appendDecimal(status, to: &line)
         line.append(contentsOf: " bytes=".utf8)
         HTTPResponseEncoder.appendDecimal(bytes, to: &line)
+        line.append(contentsOf: " user_agent=".utf8)
+        if let userAgent { appendTextValue(userAgent, to: &line) } else { line.append(UInt8(ascii: "-")) }
         line.append(contentsOf: " duration_ms=".utf8)
         return line
     }
 
     /// The JSON line's part fixed by the request and its answer, up to the duration's value:
     /// `"method":"GET","path":"/api/v1/measures","status":200,"bytes":5836,"user_agent":"curl/8.5.0","duration_ms":`.
-    /// Method, path and user agent are the client's bytes: escaped (RFC 8259 section 7).
+    /// Method, path and user agent are the client's bytes: escaped (RFC 8259 section 7). A
+    /// method or path of `-` (a request refused before its request line was read) is `null`,
+    /// as the text line's `-` means, like an unknown client or user agent.
     static func jsonLinePrefix(method: String, path: String, status: Int, bytes: Int, userAgent: String?) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(96 + path.utf8.count + (userAgent?.utf8.count ?? 0))
         line.append(contentsOf: "\"method\":".utf8)
-        appendJSONString(method, to: &line)
+        if method == "-" { line.append(contentsOf: "null".utf8) } else { appendJSONString(method, to: &line) }
         line.append(contentsOf: ",\"path\":".utf8)
-        appendJSONString(path, to: &line)
+        if path == "-" { line.append(contentsOf: "null".utf8) } else { appendJSONString(path, to: &line) }
         line.append(contentsOf: ",\"status\":".utf8)
         HTTPResponseEncoder.appendDecimal(status, to: &line)
         line.append(contentsOf: ",\"bytes\":".utf8)
@@ -116,6 +121,15 @@ public final class AccessLog: @unchecked Sendable {
         if let userAgent { appendJSONString(userAgent, to: &line) } else { line.append(contentsOf: "null".utf8) }
         line.append(contentsOf: ",\"duration_ms\":".utf8)
         return line
+    }
+
+    /// A text line's value (`key=value`): bare when it is printable ASCII without spaces, quotes,
+    /// backslashes or `=` (and neither empty nor `-`, which stands for "none"), else as a JSON
+    /// string, so the line stays one line and its fields separable whatever the client sent.
+    package static func appendTextValue(_ value: String, to out: inout [UInt8]) {
+        let plain = !value.isEmpty && value != "-"
+            && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x3D }
+        if plain { out.append(contentsOf: value.utf8) } else { appendJSONString(value, to: &out) }
     }
 
     /// `value` as a JSON string with its quotes. A Swift `String` is valid Unicode (bytes that

@@ -499,7 +499,11 @@ final class Connection: DeadlineQueued {
             method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
         enqueue(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: false, version: head.version))
         if HTTPStatus.allowsBody(response.status) && head.method != "HEAD" { enqueue(response.body) }
-        loop.server.log(head: head, status: status, bytes: response.body.count,
+        // The line says what is known: the head as far as it was read (a 413 for an announced
+        // length, a 431, a 408 mid-head name their method and path), and always the peer.
+        var logged = currentHead ?? parser.partialHead ?? head
+        logged.peer = peer
+        loop.server.log(head: logged, status: status, bytes: response.body.count,
                         started: requestStarted == 0 ? loop.now : requestStarted,
                         requestID: response.headers["X-Request-Id"], loop: loop.index)
         state = .closing

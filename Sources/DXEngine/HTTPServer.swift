@@ -29,15 +29,15 @@ public final class HTTPServer: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     /// Counts of evictions, timeouts, accept and system-call failures.
     public let statistics = EngineStatistics()
-    private let onSystemError: @Sendable (String) -> Void
+    private let onSystemError: @Sendable (SystemCallFailure) -> Void
     /// Orders `start` against a `shutdown` arriving from a signal thread meanwhile.
     private let lifecycle = NSLock()
 
-    /// `onSystemError` receives one structured line (`call=… errno=… error=…`) for each
+    /// `onSystemError` receives the call, errno and message (`SystemCallFailure`) of each
     /// system call that failed at run time; each is also counted in `statistics`. The library
     /// does not log by itself.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil,
-                shutdownSignal: ShutdownSignal = ShutdownSignal(), onSystemError: @escaping @Sendable (String) -> Void = { _ in }) {
+                shutdownSignal: ShutdownSignal = ShutdownSignal(), onSystemError: @escaping @Sendable (SystemCallFailure) -> Void = { _ in }) {
         self.shutdownSignal = shutdownSignal
         self.configuration = configuration
         self.responder = responder
@@ -195,7 +195,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     package func noteSyscallFailure(_ call: String, _ code: Int32) {
         statistics.noteSyscallFailure(call)
-        onSystemError("level=error call=\(call) errno=\(code) error=\"\(String(cString: strerror(code)))\"")
+        onSystemError(SystemCallFailure(call: call, errno: code))
     }
 
     func log(head: HTTPRequestHead, status: Int, bytes: Int, started: UInt64, requestID: String?, loop: Int) {

@@ -31,7 +31,8 @@ final class PreparedResponse {
         logPrefix = logFormat == .json
             ? AccessLog.jsonLinePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count,
                                        userAgent: head.headers["User-Agent"])
-            : AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count)
+            : AccessLog.linePrefix(method: head.method, path: head.path, status: response.status, bytes: response.body.count,
+                                   userAgent: head.headers["User-Agent"])
         self.record = record
     }
 }

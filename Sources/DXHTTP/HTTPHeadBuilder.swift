@@ -97,6 +97,15 @@ struct HTTPHeadBuilder {
         }
     }
 
+    /// The head as read so far, unvalidated and without framing: what a log line can say
+    /// about a request refused before its head was complete or accepted.
+    var partialHead: HTTPRequestHead {
+        let target = requestLine.parsedTarget
+        return HTTPRequestHead(method: requestLine.method, target: requestLine.target, path: target.path,
+                               pathSegments: target.segments, query: target.query, version: requestLine.version,
+                               headers: headers, framing: .none)
+    }
+
     /// Validates the whole head and decides the framing of the body.
     func finish(limits: HTTPParser.Limits) throws(HTTPParseError) -> HTTPRequestHead {
         let version = requestLine.version

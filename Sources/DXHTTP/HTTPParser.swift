@@ -72,6 +72,8 @@ public struct HTTPParser: Sendable {
     private var keepAlive = true
     private var body: [UInt8] = []
     private var trailers = HTTPHeaders()
+    /// What was read of the head the parser failed in (`partialHead` after an error).
+    private var failedHead: HTTPRequestHead?
 
     /// Consumed bytes are dropped once they are at least this many and half the buffer:
     /// amortised O(1) per byte without moving data on every call.
@@ -95,6 +97,7 @@ public struct HTTPParser: Sendable {
         do {
             return try step()
         } catch {
+            failedHead = partialHead
             state = .failed(error)
             head = nil
             body = []
@@ -102,6 +105,22 @@ public struct HTTPParser: Sendable {
             readIndex = 0
             scanIndex = 0
             throw error
+        }
+    }
+
+    /// What is known of a head that is not (or will never be) returned: the request line's
+    /// method, target, path and version, with the header fields read so far (`framing` is
+    /// `.none`, since it is not decided yet). Set while the header section arrives and, after an
+    /// error, for the head the error was found in: a refusal from the head (413 for a
+    /// Content-Length over the limit, 431, 400 for a bad field or Host) or a 408 while the head
+    /// arrives is then logged with the method and path it answers. nil before a request line
+    /// is parsed, when the request line itself was refused, and once the head is returned
+    /// (the caller holds it then).
+    public var partialHead: HTTPRequestHead? {
+        switch state {
+        case .headerFields(let builder): builder.partialHead
+        case .failed: failedHead
+        default: nil
         }
     }
 
@@ -153,11 +172,16 @@ public struct HTTPParser: Sendable {
                 builder.sectionBytes += lineEnd - readIndex + 2
                 let isFirst = builder.headers.count == 0
                 state = .requestLine  // keep the builder uniquely referenced while it grows
-                try withLine(upTo: lineEnd) { line throws(HTTPParseError) in
-                    // RFC 9112 §2.2: whitespace between the start-line and the first field
-                    // line MUST be rejected or the line ignored; we reject.
-                    if isFirst, let b = line.first, HTTPByte.isWhitespace(b) { throw .invalidHeaderName }
-                    try builder.add(HTTPFieldLine.parse(line), in: line)
+                do throws(HTTPParseError) {
+                    try withLine(upTo: lineEnd) { line throws(HTTPParseError) in
+                        // RFC 9112 §2.2: whitespace between the start-line and the first field
+                        // line MUST be rejected or the line ignored; we reject.
+                        if isFirst, let b = line.first, HTTPByte.isWhitespace(b) { throw .invalidHeaderName }
+                        try builder.add(HTTPFieldLine.parse(line), in: line)
+                    }
+                } catch {
+                    state = .headerFields(builder)  // so `partialHead` keeps what was read
+                    throw error
                 }
                 state = .headerFields(builder)
 

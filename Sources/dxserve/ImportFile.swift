@@ -32,9 +32,16 @@ enum ImportFile {
         return records
     }
 
-    /// The history note of every imported row.
+    /// The history note of every imported row. A control or bidi character in the file's name
+    /// (Linux allows any byte but `/` and NUL) is written as its name, `U+202E`, since the note
+    /// is stored text and such characters are refused in every stored field
+    /// (`ControlCharacters`); the file's name is not the administrator's text to refuse.
     static func note(_ file: String) -> String {
-        "imported from \(URL(fileURLWithPath: file).lastPathComponent)"
+        var name = ""
+        for scalar in URL(fileURLWithPath: file).lastPathComponent.unicodeScalars {
+            if ControlCharacters.firstForbidden(in: String(scalar)) != nil { name += ControlCharacters.name(of: scalar) } else { name.unicodeScalars.append(scalar) }
+        }
+        return "imported from \(name)"
     }
 
     /// Reports `issues` (sorted by line) and fails, or prints the count: `noun` is the singular

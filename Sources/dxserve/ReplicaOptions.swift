@@ -60,7 +60,12 @@ extension ReplicaRefresher.Outcome {
             return false
         case let .refreshed(identity, seconds):
             logger.info("replica switched to a newer copy",
-                        metadata: ["file": "\(identity)", "verify_seconds": .string(String(format: "%.3f", seconds))])
+                        metadata: [
+                            "file_inode": .stringConvertible(identity.inode), "file_bytes": .stringConvertible(identity.size),
+                            "file_mtime_ns": .stringConvertible(identity.modifiedNanoseconds),
+                            // Milliseconds are enough, and keep the number short in both formats.
+                            "verify_seconds": .stringConvertible((seconds * 1000).rounded() / 1000),
+                        ])
             return false
         case let .rejected(_, reason):
             logger.error("replica kept the previous copy", metadata: ["reason": .string(reason)])

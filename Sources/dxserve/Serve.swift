@@ -175,10 +175,10 @@ struct Serve: ParsableCommand {
         let format = AccessLogFormat(rawValue: logFormat) ?? .text
         ServerLog.bootstrap(format: format, level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "dxserve")
-        // A start that fails is one line in the chosen format: a log shipper reading JSON must
-        // not find the one line that matters most in plain text.
+        // A start that fails is one record in the chosen format, with the same fields in both
+        // (`level=critical message="start failed" error=…`): a log shipper must not find the
+        // one line that matters most in another shape.
         func stop(_ message: String) -> ExitCode {
-            guard format == .json else { return fail(message) }
             logger.critical("start failed", metadata: ["error": .string(message)])
             return ExitCode.failure
         }
@@ -227,7 +227,11 @@ struct Serve: ParsableCommand {
         })
         let accessLog = AccessLog(fd: STDERR_FILENO, fullAddresses: logFullAddress, format: format)
         let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog, shutdownSignal: shutdown,
-                                onSystemError: { line in logger.error("system call failed", metadata: ["detail": .string(line)]) })
+                                onSystemError: { failure in
+                                    logger.error("system call failed", metadata: [
+                                        "call": .string(failure.call), "errno": .stringConvertible(failure.errno), "error": .string(failure.message),
+                                    ])
+                                })
         server.registerMetrics(on: metrics)
         let replicaRejections = FailureCount()
         ProcessMetrics.register(on: metrics, signalPipeFailures: { SignalWatcher.failureCount },
@@ -235,7 +239,7 @@ struct Serve: ParsableCommand {
         // Installed before the port is printed, so a supervisor that signals at once is heard.
         do {
             try SignalWatcher.install([SIGTERM, SIGINT], logger: logger) {
-                logger.info("draining", metadata: ["open_connections": "\(server.connectionCount)"])
+                logger.info("draining", metadata: ["open_connections": .stringConvertible(server.connectionCount)])
                 server.shutdown()
             }
         } catch {
@@ -264,7 +268,7 @@ struct Serve: ParsableCommand {
         if catalog.contact.email == nil {
             logger.warning("the catalog's contact point has no email; set --contact-email or DX_CONTACT_EMAIL")
         }
-        StartupReport(address: server.url, database: database.db, migrationsApplied: applied,
+        StartupReport(address: server.url, port: server.port, database: database.db, migrationsApplied: applied,
                       mode: replica.readOnly ? "read-only" : "primary",
                       primaryURL: replica.primaryURL.isEmpty ? nil : replica.primaryURL).log(to: logger)
         print("listening on \(server.url)")

@@ -54,7 +54,7 @@ enum SignalWatcher {
                 let code = n < 0 ? errno : 0
                 failures.add(1, ordering: .relaxed)
                 logger.critical("signal pipe failed; SIGTERM/SIGINT will not stop the server",
-                                metadata: ["errno": "\(code)", "error": .string(code == 0 ? "end of file" : String(cString: strerror(code)))])
+                                metadata: ["errno": .stringConvertible(code), "error": .string(code == 0 ? "end of file" : String(cString: strerror(code)))])
                 return
             }
             onSignal()

@@ -82,7 +82,7 @@ struct ProjectImportTests {
                 "line 3: status: must be one of planned, in_progress, completed, on_hold, cancelled",
                 "line 3: progress: must be from 0 to 100",
                 "line 3: end_fiscal_year: must not be before start_fiscal_year (2024)",
-                "line 4: progress: must be an integer, not 'abc'",
+                "line 4: progress: must be a whole number of at most 9 digits written plainly, like 2024 (no sign, leading zero, space, fraction, exponent or full-width digit), not 'abc'",
                 "line 4: kpi_target: is required",
                 // A title is one line (issue 8 item 1); only description and note may span lines.
                 "line 4: title: must not contain control characters, line breaks or tabs (U+000A found)",

@@ -63,12 +63,20 @@ import Testing
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
-    @Test func textFormatIsUnchangedAndCarriesNoUserAgent() throws {
-        let line = try #require(try Self.lines(format: .text) { log in
-            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r", userAgent: "secret-ua")
-        }.first)
-        #expect(line.hasSuffix(" client=- method=GET path=/x status=200 bytes=1 duration_ms=2.000 request_id=r"))
-        #expect(!line.contains("secret-ua"))
+    @Test func textLinesCarryTheUserAgentAsJSONLinesDo() throws {
+        let lines = try Self.lines(format: .text) { log in
+            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r", userAgent: "curl/8.5.0")
+            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r", userAgent: "Mozilla/5.0 (X11) \"q\"\n")
+            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r", userAgent: "-")
+            log.record(method: "GET", path: "/x", status: 200, bytes: 1, durationNanoseconds: 2_000_000, requestID: "r")
+        }
+        #expect(lines.count == 4)
+        #expect(lines[0].hasSuffix(" client=- method=GET path=/x status=200 bytes=1 user_agent=curl/8.5.0 duration_ms=2.000 request_id=r"))
+        // Spaces, quotes and a newline: quoted and escaped, the line stays one line.
+        #expect(lines[1].contains(#" user_agent="Mozilla/5.0 (X11) \"q\"\n" duration_ms="#))
+        // A user agent that is literally "-" is not mistaken for none.
+        #expect(lines[2].contains(#" user_agent="-" duration_ms="#))
+        #expect(lines[3].contains(" user_agent=- duration_ms="))
     }
 
     static func lines(format: AccessLogFormat = .json, _ body: (AccessLog) throws -> Void) throws -> [String] {

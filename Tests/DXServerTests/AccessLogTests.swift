@@ -27,7 +27,7 @@ import Testing
         for loop in 0..<3 {
             let mine = lines.filter { $0.contains("path=/loop\(loop) ") }
             #expect(mine.count == 2000)
-            #expect(mine.first.map { $0.split(separator: " ", maxSplits: 2)[2] } == "method=GET path=/loop\(loop) status=200 bytes=0 duration_ms=1.234 request_id=r\(loop)-0")
+            #expect(mine.first.map { $0.split(separator: " ", maxSplits: 2)[2] } == "method=GET path=/loop\(loop) status=200 bytes=0 user_agent=- duration_ms=1.234 request_id=r\(loop)-0")
             let order = mine.compactMap { line in line.split(separator: " ").first { $0.hasPrefix("bytes=") }.flatMap { Int($0.dropFirst(6)) } }
             #expect(order == Array(0..<2000))
         }

@@ -1,3 +1,4 @@
+import DXCore
 @testable import DXServer
 import Testing
 

@@ -32,10 +32,10 @@ import Testing
     @Test func runTimeFailuresAreCountedAndReportedToTheOwner() {
         let lines = Locked<[String]>([])
         let server = HTTPServer(configuration: ServerConfiguration(), responder: HTTPService(router: Router()),
-                                onSystemError: { line in lines.withLock { $0.append(line) } })
+                                onSystemError: { failure in lines.withLock { $0.append(failure.description) } })
         server.noteSyscallFailure(.failed(call: "epoll_ctl(DEL listener)", errno: EBADF))
         #expect(server.statistics.syscallFailureCounts == ["epoll_ctl(DEL listener)": 1])
-        #expect(lines.withLock { $0 } == [#"level=error call=epoll_ctl(DEL listener) errno=9 error="Bad file descriptor""#])
+        #expect(lines.withLock { $0 } == [#"call=epoll_ctl(DEL listener) errno=9 error="Bad file descriptor""#])
     }
 
     @Test func refusingNewHandshakesLeavesQueuedConnectionsAcceptable() throws {

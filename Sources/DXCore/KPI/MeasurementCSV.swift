@@ -36,20 +36,19 @@ public enum MeasurementCSV {
                 }
             }
             func integer(_ name: String) -> Int? {
-                guard let cell = cells[name]?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return nil }
-                guard let value = Int(cell), value > 0, value < 1 << 53 else {
+                guard let value = ImportCell.integer(cells[name], name, &rowIssues) else { return nil }
+                guard value > 0 else {
                     rowIssues.append(FieldIssue(field: name, message: "must be a positive integer"))
                     return nil
                 }
                 return value
             }
             let kpiID = integer("kpi_id")
+            let projectID = integer("project_id")
             if kpiID == nil && !rowIssues.contains(where: { $0.field == "kpi_id" }) { rowIssues.append(FieldIssue(field: "kpi_id", message: "is required")) }
             var input = MeasurementInput()
             if let date = cells["date"]?.trimmingCharacters(in: .whitespaces), !date.isEmpty { input.date = date }
-            if let raw = cells["value"]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-                if let value = Double(raw), value.isFinite { input.value = value } else { rowIssues.append(FieldIssue(field: "value", message: "must be a number")) }
-            }
+            input.value = ImportCell.number(cells["value"], "value", &rowIssues)
             if let note = cells["note"], !note.isEmpty { input.note = note }
             input.issues = rowIssues.filter { ["date", "value", "note"].contains($0.field) }
             let recordedBy = cells["recorded_by"].flatMap { $0.isEmpty ? nil : $0 }
@@ -61,7 +60,7 @@ public enum MeasurementCSV {
                 rowIssues.append(FieldIssue(field: "recorded_at", message: "must be a UTC timestamp like 2023-04-30T01:02:03.000Z"))
             }
             issues += rowIssues.filter { !["date", "value", "note"].contains($0.field) }.map { ImportIssue(line: record.line, field: $0.field, message: $0.message) }
-            rows.append(Row(line: record.line, kpiID: kpiID, projectID: integer("project_id"), input: input, recordedBy: recordedBy, recordedAt: recordedAt))
+            rows.append(Row(line: record.line, kpiID: kpiID, projectID: projectID, input: input, recordedBy: recordedBy, recordedAt: recordedAt))
         }
         return (rows, issues)
     }

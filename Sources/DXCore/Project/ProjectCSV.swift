@@ -66,20 +66,10 @@ public enum ProjectCSV {
     }
 
     static func integer(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Int> {
-        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return .absent }
-        guard let value = Int(cell) else {
-            issues.append(FieldIssue(field: field, message: "must be an integer, not '\(cell)'"))
-            return .absent
-        }
-        return .set(value)
+        ImportCell.integer(cell, field, &issues).map(PatchValue.set) ?? .absent
     }
 
     static func number(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> PatchValue<Double> {
-        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return .absent }
-        guard let value = Double(cell), value.isFinite else {
-            issues.append(FieldIssue(field: field, message: "must be a number, not '\(cell)'"))
-            return .absent
-        }
-        return .set(value)
+        ImportCell.number(cell, field, &issues).map(PatchValue.set) ?? .absent
     }
 }

@@ -176,7 +176,7 @@ public enum ProjectValidator {
                       issues: inout [FieldIssue]) {
         if let problem = ControlCharacters.problem(in: text, lines: lines) {
             issues.append(FieldIssue(field: field, message: problem))
-        } else if required && text.allSatisfy({ $0.isWhitespace }) {
+        } else if required && BlankText.isBlank(text) {
             issues.append(FieldIssue(field: field, message: "must not be empty"))
         } else if text.unicodeScalars.count > max {
             issues.append(FieldIssue(field: field, message: "must be at most \(max) characters"))

@@ -58,7 +58,7 @@ private struct Checker {
             report(field, problem)
             return nil
         }
-        if value.allSatisfy(\.isWhitespace) {
+        if BlankText.isBlank(value) {
             report(field, "must not be empty")
             return nil
         }

@@ -42,13 +42,8 @@ public enum BudgetCSV {
         return (rows, issues)
     }
 
-    /// An empty cell is absent; digits only (yen are whole, no separators), at most 15 digits.
+    /// Yen are whole, written in digits without separators, at most 15 of them (`ImportCell`).
     static func integer(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> Int? {
-        guard let cell = cell?.trimmingCharacters(in: .whitespaces), !cell.isEmpty else { return nil }
-        guard cell.utf8.count <= 15, cell.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(cell) else {
-            issues.append(FieldIssue(field: field, message: "must be a whole number of at most 15 digits, not '\(cell)'"))
-            return nil
-        }
-        return value
+        ImportCell.integer(cell, field, maxDigits: 15, &issues)
     }
 }

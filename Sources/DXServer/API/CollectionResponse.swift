@@ -135,7 +135,7 @@ extension JSONValue: Encodable {
         switch self {
         case .null: try c.encodeNil()
         case let .bool(b): try c.encode(b)
-        case let .number(n): if n == n.rounded() && abs(n) < 1e15 { try c.encode(Int64(n)) } else { try c.encode(n) }
+        case let .number(n): if let whole = WholeNumber.exact(n) { try c.encode(whole) } else { try c.encode(n) }
         case let .string(s): try c.encode(s)
         case let .array(a): try c.encode(a)
         case let .object(o): try c.encode(o)

@@ -1,3 +1,5 @@
+import DXCore
+
 /// A small JSON tree for documents the server builds itself (problem details, indexes), with
 /// a deterministic serialisation: keys sorted, so equal documents have equal bytes and ETags.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -20,8 +22,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case let .number(n):
-            if n.isFinite, n == n.rounded(), abs(n) < 1e15 {
-                out.append(contentsOf: String(Int64(n)).utf8)
+            if let whole = WholeNumber.text(n) {
+                out.append(contentsOf: whole.utf8)
             } else if n.isFinite {
                 out.append(contentsOf: "\(n)".utf8)
             } else {

@@ -25,11 +25,11 @@ public final class AccessLogWatch: Sendable {
         }
         if dropped > before.dropped {
             logger.warning("access log dropped lines (it could not keep up)",
-                           metadata: ["dropped": "\(dropped - before.dropped)", "dropped_total": "\(dropped)"])
+                           metadata: ["dropped": .stringConvertible(dropped - before.dropped), "dropped_total": .stringConvertible(dropped)])
         }
         if failed > before.failed {
             logger.error("access log writes failed (their lines are lost)",
-                         metadata: ["failed": "\(failed - before.failed)", "failed_total": "\(failed)"])
+                         metadata: ["failed": .stringConvertible(failed - before.failed), "failed_total": .stringConvertible(failed)])
         }
     }
 }

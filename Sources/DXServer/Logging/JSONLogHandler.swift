@@ -1,83 +1,44 @@
 import DXEngine
 import DXTime
-import Glibc
 import Logging
 
-/// A swift-log handler for `--log-format json`: one JSON object per line, like the access
-/// log, so a log shipper reads both from the same stream:
-/// `{"time":"2026-11-30T18:00:00.123Z","level":"info","label":"dxserve","message":"listening","address":"http://…"}`.
-/// Metadata are top-level keys (nested values as JSON arrays/objects); a metadata key equal to
-/// one of `time`, `level`, `label`, `message` is written as `metadata.KEY` so it cannot hide them.
-public struct JSONLogHandler: LogHandler {
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
-    public var logLevel: Logger.Level = .info
-    private let label: String
-    private let write: @Sendable ([UInt8]) -> Void
+/// The swift-log handler for `--log-format json`.
+public typealias JSONLogHandler = RecordLogHandler<JSONLogLine>
 
-    static let reserved: Set<String> = ["time", "level", "label", "message"]
-
-    /// `write` receives each line with its newline; `standardError` writes it to fd 2 at once.
-    public init(label: String, write: @escaping @Sendable ([UInt8]) -> Void) {
-        self.label = label
-        self.write = write
-    }
-
-    /// Lines go straight to stderr, one write(2) each, so lines of different threads never mix.
-    public static func standardError(label: String) -> JSONLogHandler {
-        JSONLogHandler(label: label) { bytes in
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return }  // stderr gone: nowhere left to report it
-                    offset += n
-                }
-            }
-        }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    public func log(event: LogEvent) {
-        write(line(event: event))
-    }
-
-    func line(event: LogEvent) -> [UInt8] {
-        var all = metadata
-        if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
-        if let extra = event.metadata { all.merge(extra) { _, new in new } }
-        if let error = event.error, all["error"] == nil { all["error"] = "\(error)" }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+/// `--log-format json`: one JSON object per line, like the access log, so a log shipper reads
+/// both from the same stream:
+/// `{"time":"2026-11-30T18:00:00.123Z","level":"info","label":"dxserve","message":"listening","address":"http://…","port":8080}`.
+/// Metadata are top-level keys (nested values as JSON arrays/objects, counts, durations, ports
+/// and sizes as numbers); the fields are `LogRecord`'s, the same as `TextLogLine` writes.
+public enum JSONLogLine: LogLineFormat {
+    public static func line(_ record: LogRecord) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(128)
         out.append(contentsOf: "{\"time\":\"".utf8)
-        RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &out)
+        RFC3339Instant.appendUTC(seconds: record.seconds, milliseconds: record.milliseconds, to: &out)
         out.append(contentsOf: "\",\"level\":".utf8)
-        AccessLog.appendJSONString(event.level.rawValue, to: &out)
+        AccessLog.appendJSONString(record.level.rawValue, to: &out)
         out.append(contentsOf: ",\"label\":".utf8)
-        AccessLog.appendJSONString(label, to: &out)
+        AccessLog.appendJSONString(record.label, to: &out)
         out.append(contentsOf: ",\"message\":".utf8)
-        AccessLog.appendJSONString(event.message.description, to: &out)
-        for (key, value) in all.sorted(by: { $0.key < $1.key }) {
+        AccessLog.appendJSONString(record.message, to: &out)
+        for (key, value) in record.fields {
             out.append(UInt8(ascii: ","))
-            AccessLog.appendJSONString(Self.reserved.contains(key) ? "metadata." + key : key, to: &out)
+            AccessLog.appendJSONString(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            Self.append(value, to: &out)
+            append(value, to: &out)
         }
         out.append(contentsOf: "}\n".utf8)
         return out
     }
 
+    /// `value` as JSON: numbers and booleans bare (`Logger.MetadataValue.jsonScalar`), other
+    /// values as strings, arrays and objects (keys sorted).
     static func append(_ value: Logger.Metadata.Value, to out: inout [UInt8]) {
         switch value {
         case .string(let text): AccessLog.appendJSONString(text, to: &out)
-        case .stringConvertible(let convertible): AccessLog.appendJSONString(convertible.description, to: &out)
+        case .stringConvertible(let convertible):
+            if let scalar = value.jsonScalar { out.append(contentsOf: scalar.utf8) } else { AccessLog.appendJSONString(convertible.description, to: &out) }
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (i, element) in values.enumerated() {

@@ -1,3 +1,5 @@
+import DXCore
+
 /// Numbers and dates as the pages show them.
 enum PageFormat {
     /// `1,201`.
@@ -9,7 +11,7 @@ enum PageFormat {
     /// A value that may have decimals (a KPI), without a trailing `.0`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
-        if value == value.rounded(), abs(value) <= 1e15 { return grouped(Int(value)) }  // ±1e15: a KPI value's whole range
+        if let whole = WholeNumber.exact(value) { return grouped(Int(whole)) }
         let hundredths = (value * 100).rounded() / 100
         return "\(hundredths)"
     }

@@ -186,8 +186,7 @@ public enum KPIChart {
 
     /// A figure as people write it: up to three decimals, no trailing zeros, no exponent.
     static func number(_ value: Double) -> String {
-        // Whole numbers up to ±1e15 (a KPI value's whole range) exactly, without `.0`.
-        if value == value.rounded() && abs(value) <= 1e15 { return String(Int64(value)) }
+        if let whole = WholeNumber.text(value) { return whole }
         let thousandths = (value * 1000).rounded()
         guard abs(thousandths) < 9e15 else { return value.description }
         let scaled = Int64(thousandths)

@@ -7,6 +7,7 @@ func withTestServer<T>(
     configure: (inout ServerConfiguration) -> Void = { _ in },
     routes: (inout Router) -> Void = TestRoutes.register,
     dataVersion: @escaping @Sendable () -> UInt64 = { 0 },
+    accessLog: AccessLog? = nil,
     _ body: (TestServerHandle) throws -> T
 ) throws -> T {
     var config = ServerConfiguration()
@@ -18,7 +19,7 @@ func withTestServer<T>(
     var router = Router()
     routes(&router)
     let service = HTTPService(router: router, dataVersion: dataVersion)
-    let server = HTTPServer(configuration: config, responder: service)
+    let server = HTTPServer(configuration: config, responder: service, accessLog: accessLog)
     try server.start()
     defer { server.shutdown() }
     return try body(TestServerHandle(server: server, service: service))

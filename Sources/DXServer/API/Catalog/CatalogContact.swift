@@ -30,10 +30,10 @@ public struct CatalogContact: Sendable, Equatable {
         self.email = email
     }
 
-    /// Checks both: the name is 1–200 characters without C0 controls; the email is one
+    /// Checks both: the name is 1–200 characters, not blank (`BlankText`), without control or bidi characters; the email is one
     /// `local@domain` address (RFC 5321 §4.5.3.1.3: at most 254 octets), no spaces, no `mailto:`.
     public init(name: String, email: String?) throws(ConfigurationError) {
-        guard (1...200).contains(name.count), ControlCharacters.firstForbidden(in: name) == nil else { throw .name(name) }
+        guard (1...200).contains(name.count), !BlankText.isBlank(name), ControlCharacters.firstForbidden(in: name) == nil else { throw .name(name) }
         if let email {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             let allowed = email.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>()[],;:\\\"".unicodeScalars.contains($0) }

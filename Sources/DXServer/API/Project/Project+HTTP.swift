@@ -44,8 +44,7 @@ extension Project: CSVRepresentable {
 
     /// A KPI value as an administrator would type it: `12000`, not `12000.0`.
     static func csvNumber(_ value: Double) -> String {
-        // ±1e15 inclusive: a KPI value's whole range, so its bounds are written as integers too.
-        value == value.rounded() && abs(value) <= 1e15 ? String(Int64(value)) : CSVNumber.format(value)
+        WholeNumber.text(value) ?? CSVNumber.format(value)
     }
 }
 
