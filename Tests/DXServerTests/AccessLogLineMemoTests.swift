@@ -13,16 +13,11 @@ import Testing
         // 2024-02-29T23:59:59.998Z, in nanoseconds since the epoch.
         let leapNight: UInt64 = 1_709_251_199_998_000_000
         let lines = try Self.lines(format: .text) { log in
-            log.record(prefix: Array("p=1 d=".utf8), durationNanoseconds: 2_000_000, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: a, loop: 3, wallClock: leapNight)
-            log.record(prefix: Array("p=2 d=".utf8), durationNanoseconds: 12_345_000, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: a, loop: 3, wallClock: leapNight + 1_000_000)
-            log.record(prefix: Array("p=3 d=".utf8), durationNanoseconds: 0, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: b, loop: 3, wallClock: leapNight + 2_000_000)
-            log.record(prefix: Array("p=4 d=".utf8), durationNanoseconds: 999_999, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: nil, loop: 3, wallClock: leapNight + 2_500_000)
-            log.record(prefix: Array("p=5 d=".utf8), durationNanoseconds: 1_000, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: a, loop: 3, wallClock: leapNight + 86_400_001_000_000)
+            Self.line(log, "p=1 d=", 2_000_000, a, loop: 3, at: leapNight)
+            Self.line(log, "p=2 d=", 12_345_000, a, loop: 3, at: leapNight + 1_000_000)
+            Self.line(log, "p=3 d=", 0, b, loop: 3, at: leapNight + 2_000_000)
+            Self.line(log, "p=4 d=", 999_999, nil, loop: 3, at: leapNight + 2_500_000)
+            Self.line(log, "p=5 d=", 1_000, a, loop: 3, at: leapNight + 86_400_001_000_000)
         }
         #expect(lines == [
             "2024-02-29T23:59:59.998Z client=192.0.2.0 p=1 d=2.000 request_id=-",
@@ -37,15 +32,19 @@ import Testing
         let a = try IPAddress(parsing: "192.0.2.77")
         let leapNight: UInt64 = 1_709_251_199_998_000_000
         let lines = try Self.lines(format: .json) { log in
-            log.record(prefix: Array("\"p\":1,\"d\":".utf8), durationNanoseconds: 0, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: a, loop: 0, wallClock: leapNight)
-            log.record(prefix: Array("\"p\":2,\"d\":".utf8), durationNanoseconds: 0, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
-                       client: nil, loop: 0, wallClock: leapNight + 3_000_000)
+            Self.line(log, "\"p\":1,\"d\":", 0, a, loop: 0, at: leapNight)
+            Self.line(log, "\"p\":2,\"d\":", 0, nil, loop: 0, at: leapNight + 3_000_000)
         }
         #expect(lines == [
             "{\"time\":\"2024-02-29T23:59:59.998Z\",\"client\":\"192.0.2.0\",\"p\":1,\"d\":0.000,\"request_id\":null}",
             "{\"time\":\"2024-03-01T00:00:00.001Z\",\"client\":null,\"p\":2,\"d\":0.000,\"request_id\":null}",
         ])
+    }
+
+    /// One line with no request id, its time given (nanoseconds since the epoch).
+    static func line(_ log: AccessLog, _ prefix: String, _ duration: UInt64, _ client: IPAddress?, loop: Int, at wallClock: UInt64) {
+        log.record(prefix: Array(prefix.utf8), durationNanoseconds: duration, requestID: UnsafeRawBufferPointer(start: nil, count: 0),
+                   client: client, loop: loop, wallClock: wallClock)
     }
 
     static func lines(format: AccessLogFormat, _ write: (AccessLog) -> Void) throws -> [String] {
