@@ -2,12 +2,13 @@ import DXTime
 import DXHTTP
 import Dispatch
 import Glibc
+import DXSync
 import Synchronization
 
 /// One line per request, buffered and written in batches: the server's time goes almost all
 /// to syscalls, so a `write` per request would be the single largest cost. Lines carry
 /// structured fields and never the query string or any header (tokens, personal search terms).
-// @unchecked: the timer is created in init and only cancelled in deinit; the buffers are Mutexes.
+// @unchecked: the timer is created in init and only cancelled in deinit; the buffers are each behind a lock.
 public final class AccessLog: @unchecked Sendable {
     private let fd: Int32
     /// One buffer per loop thread (by loop index, modulo the count), so that loops never wait
@@ -313,7 +314,7 @@ extension String {
 
 /// One loop's pending access-log lines.
 private final class LineBuffer: Sendable {
-    let lines = Mutex<PendingLines>(PendingLines())
+    let lines = Locked<PendingLines>(PendingLines())
 }
 
 /// The lines not yet written, and what the next line of the same loop will likely repeat: the

@@ -1,4 +1,5 @@
 import DXHTTP
+import DXSync
 import Synchronization
 
 /// What the engine counts about itself, for `/metrics` and tests. Written from the loop
@@ -20,7 +21,7 @@ public final class EngineStatistics: Sendable {
     private let bodyTimeouts = Atomic<Int>(0)
     private let bodyRateTimeouts = Atomic<Int>(0)
     /// Failed system calls by call name. Only the error path takes this lock.
-    private let syscallFailures = Mutex<[String: Int]>([:])
+    private let syscallFailures = Locked<[String: Int]>([:])
 
     public init() {}
 

@@ -2,6 +2,7 @@ import DXHTTP
 import CDXSystem
 import Foundation
 import Glibc
+import DXSync
 import Synchronization
 
 /// One thread, one epoll set. Connections registered here are touched by this thread only;
@@ -14,7 +15,7 @@ final class EventLoop: @unchecked Sendable {
     let index: Int
     private let epfd: Int32
     private let wakeFD: Int32
-    private let pending = Mutex<[@Sendable () -> Void]>([])
+    private let pending = Locked<[@Sendable () -> Void]>([])
     /// The server keeps every loop's thread from ending before it (the thread holds it for
     /// the whole of `run`), so the back link can skip the checked unowned reference, whose
     /// strong-retain every `server` access paid on the hot path.

@@ -1,3 +1,4 @@
+import DXSync
 import Foundation
 import Testing
 @testable import DXCore

@@ -1,3 +1,4 @@
+import DXSync
 import Dispatch
 import Foundation
 import Testing

@@ -29,7 +29,7 @@ import Testing
         let lines = try Self.lines { log in
             for (n, value) in Self.hostile.enumerated() {
                 log.record(method: "GET", path: value, status: 200 + n, bytes: n, durationNanoseconds: 1_234_567,
-                           requestID: "r\(n)", client: try? IPAddress(parsing: "192.0.2.77"), userAgent: value)
+                           requestID: "r\(n)", client: IPAddress(parsing: "192.0.2.77"), userAgent: value)
             }
             log.record(method: "POST", path: "/", status: 400, bytes: 0, durationNanoseconds: 0, requestID: nil)
         }

@@ -8,8 +8,8 @@ import Testing
 /// the next line: every line must still carry its own time and its own client.
 @Suite struct AccessLogLineMemoTests {
     @Test func linesOfOneLoopCarryTheirOwnTimeAndClientAcrossSecondsAndClients() throws {
-        let a = try IPAddress(parsing: "192.0.2.77")
-        let b = try IPAddress(parsing: "2001:db8:abcd:12::9")
+        let a = IPAddress(parsing: "192.0.2.77")
+        let b = IPAddress(parsing: "2001:db8:abcd:12::9")
         // 2024-02-29T23:59:59.998Z, in nanoseconds since the epoch.
         let leapNight: UInt64 = 1_709_251_199_998_000_000
         let lines = try Self.lines(format: .text) { log in
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func jsonLinesOfOneLoopCarryTheirOwnTimeAndClient() throws {
-        let a = try IPAddress(parsing: "192.0.2.77")
+        let a = IPAddress(parsing: "192.0.2.77")
         let leapNight: UInt64 = 1_709_251_199_998_000_000
         let lines = try Self.lines(format: .json) { log in
             Self.line(log, "\"p\":1,\"d\":", 0, a, loop: 0, at: leapNight)

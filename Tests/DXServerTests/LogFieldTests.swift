@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func accessLogLinesCarryTheSameFieldsInTextAndJSON() throws {
-        let client = try IPAddress(parsing: "2001:db8:abcd:12::9")
+        let client = IPAddress(parsing: "2001:db8:abcd:12::9")
         let calls: [(AccessLog) -> Void] = [
             { $0.record(method: "GET", path: "/a%20b/%E9%83%BD", status: 200, bytes: 5, durationNanoseconds: 1_234_567, requestID: "r1",
                         client: client, userAgent: "Mozilla/5.0 (X11; Linux) \"x\"") },

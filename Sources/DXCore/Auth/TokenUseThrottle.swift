@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import DXSync
 
 /// Decides when a token's `last_used_at` is written: at its first use seen by this process and
 /// then at most once per `interval` per token.
@@ -13,7 +13,7 @@ final class TokenUseThrottle: Sendable {
     /// Seconds between two recorded uses of one token.
     let interval: UInt64
     /// Token row id → monotonic nanoseconds of its last recorded use.
-    private let recorded = Mutex<[Int64: UInt64]>([:])
+    private let recorded = Locked<[Int64: UInt64]>([:])
 
     init(intervalSeconds: UInt64 = 60) { self.interval = intervalSeconds }
 

@@ -1,3 +1,4 @@
+import DXSync
 import Foundation
 
 /// Keeps a read replica's pool on the newest copy of its file.

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import DXSync
 import Synchronization
 
 /// Owns every connection to one database file: a single writer and a small pool of readers.
@@ -28,10 +29,10 @@ public final class DatabasePool: Sendable {
     private let version = Atomic<UInt64>(1)
     private let groupCommit = GroupCommit()
     /// Told each `write`'s duration in seconds (for `/metrics`); set once at start.
-    /// Boxed in a class: a bare closure stored in the Mutex came back through `withLock` wrapped
+    /// Boxed in a class: a bare closure stored in the lock came back through `withLock` wrapped
     /// in one more reabstraction thunk on every read and write, so after N writes each write
     /// ran N nested thunks (perf showed a third of a PATCH load's CPU in them).
-    private let writeObserver = Mutex<WriteObserver?>(nil)
+    private let writeObserver = Locked<WriteObserver?>(nil)
 
     private final class WriteObserver: Sendable {
         let observe: @Sendable (Double) -> Void

@@ -1,3 +1,4 @@
+import DXSync
 import Foundation
 
 /// Group commit: writers that arrive while another write is committing share the next

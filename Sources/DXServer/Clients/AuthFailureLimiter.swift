@@ -1,3 +1,4 @@
+import DXSync
 import Synchronization
 
 /// Counts failed authentications per client and refuses a client that reached the limit until
@@ -29,7 +30,7 @@ public final class AuthFailureLimiter: Sendable {
         var head = 0
     }
 
-    private let table = Mutex(Table())
+    private let table = Locked(Table())
     private let evictions = Atomic<Int>(0)
     private let refusals = Atomic<Int>(0)
 

@@ -1,5 +1,5 @@
 import CZlib
-import Synchronization
+import DXSync
 
 public enum GzipError: Error, Sendable, Equatable {
     case zlib(call: String, code: Int32)
@@ -55,7 +55,7 @@ final class Deflater: @unchecked Sendable {
 /// gzip (RFC 1952) through zlib, one shot: responses are compressed once and cached.
 public enum Gzip {
     /// Streams kept for reuse across cache misses (a few: misses run on the worker pool).
-    private static let idle = Mutex<[Deflater]>([])
+    private static let idle = Locked<[Deflater]>([])
     private static let keptStreams = 4
 
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws(GzipError) -> [UInt8] {

@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import DXSync
 
 /// The access log cannot report its own trouble in itself: this looks at its drop and
 /// write-failure counts (called once a second and at shutdown) and logs each increase once,
@@ -7,7 +7,7 @@ import Synchronization
 public final class AccessLogWatch: Sendable {
     private let accessLog: AccessLog
     private let logger: Logger
-    private let seen = Mutex<(dropped: Int, failed: Int)>((0, 0))
+    private let seen = Locked<(dropped: Int, failed: Int)>((0, 0))
 
     public init(accessLog: AccessLog, logger: Logger) {
         self.accessLog = accessLog

@@ -1,20 +1,20 @@
-import Synchronization
+import DXSync
 
 /// A value made on first use, once, by whichever thread asks first; the others wait for it.
 ///
 /// For start-up work the first response does not need (issue 9: assembling the OpenAPI
 /// document and reading its query-parameter rules were a third of the time to the first 200).
 final class LazyValue<Value: Sendable>: Sendable {
-    private let state: Mutex<Value?>
+    private let state: Locked<Value?>
     private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) {
-        self.state = Mutex(nil)
+        self.state = Locked(nil)
         self.make = make
     }
 
     init(ready value: Value) {
-        self.state = Mutex(value)
+        self.state = Locked(value)
         self.make = { value }
     }
 

@@ -1,4 +1,5 @@
 import Prometheus
+import DXSync
 import Synchronization
 
 /// `/metrics`, rendered by swift-prometheus's `PrometheusCollectorRegistry` (text format 0.0.4):
@@ -63,17 +64,17 @@ public final class Metrics: Sendable {
     }
 
     private let registry = PrometheusCollectorRegistry()
-    private let series = Mutex<[RouteStatus: RequestSeries]>([:])
+    private let series = Locked<[RouteStatus: RequestSeries]>([:])
     /// Per bucket, not cumulative (the exposition sums them): one increment per request.
     private let buckets: [AtomicCount] = (0...Metrics.bucketBounds.count).map { _ in AtomicCount() }
     private let nanosecondsSum = Atomic<UInt64>(0)
     private let writeDuration: ValueHistogram
-    private let families = Mutex<[Family]>([])
+    private let families = Locked<[Family]>([])
     /// Held through a scrape: copying a callback's value is `reset` then `increment`, which two
     /// scrapes at once must not interleave.
     /// Also keeps each family's label names as first seen: the registry stops the process on a
     /// family with two label sets, so a sample with another set is left out instead.
-    private let scrape = Mutex<[String: [String]]>([:])
+    private let scrape = Locked<[String: [String]]>([:])
 
     public init() {
         writeDuration = registry.makeValueHistogram(

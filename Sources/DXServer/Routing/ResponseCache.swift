@@ -1,3 +1,4 @@
+import DXSync
 import Synchronization
 
 /// A representation kept ready to send: body, strong ETag, and the gzip bytes computed once.
@@ -19,7 +20,7 @@ final class ResponseCache: Sendable {
         var representation: CachedRepresentation
     }
 
-    private let entries = Mutex<(map: [String: Entry], bytes: Int)>((map: [:], bytes: 0))
+    private let entries = Locked<(map: [String: Entry], bytes: Int)>((map: [:], bytes: 0))
     private let maxEntries: Int
     private let maxBytes: Int
     private let hits = Atomic<Int>(0)
