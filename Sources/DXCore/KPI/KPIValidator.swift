@@ -84,8 +84,10 @@ public enum KPIValidator {
     public static func measurement(_ input: MeasurementInput) -> Result<(date: String, value: Double, note: String), ValidationFailure> {
         var issues = input.issues
         let rejected = Set(input.issues.map(\.field))
+        // A field the caller already rejected (a CSV cell with a control or bidi character, a
+        // JSON member of the wrong type) is reported once, by the caller.
         if let date = input.date {
-            if let problem = dateProblem(date) { issues.append(FieldIssue(field: "date", message: problem)) }
+            if !rejected.contains("date"), let problem = dateProblem(date) { issues.append(FieldIssue(field: "date", message: problem)) }
         } else if !rejected.contains("date") {
             issues.append(FieldIssue(field: "date", message: "is required"))
         }
@@ -95,7 +97,9 @@ public enum KPIValidator {
             issues.append(FieldIssue(field: "value", message: "is required"))
         }
         let note = input.note ?? ""
-        ProjectValidator.check(text: note, field: "note", max: ProjectValidator.maxNoteLength, required: false, lines: .multi, issues: &issues)
+        if !rejected.contains("note") {
+            ProjectValidator.check(text: note, field: "note", max: ProjectValidator.maxNoteLength, required: false, lines: .multi, issues: &issues)
+        }
         guard issues.isEmpty, let date = input.date, let value = input.value else { return .failure(ValidationFailure(issues: issues)) }
         return .success((date, value, note))
     }
