@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <unistd.h>
 #include <malloc.h>
+#include <sys/syscall.h>
 
 const int DX_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
 const int DX_EPOLL_CTL_MOD = EPOLL_CTL_MOD;
@@ -33,7 +34,8 @@ int dx_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) {
 int dx_epoll_wait(int epfd, uint64_t *datas, uint32_t *events, int max, int timeout_ms) {
     struct epoll_event evs[256];
     if (max > 256) max = 256;
-    int n = epoll_wait(epfd, evs, max, timeout_ms);
+    // Through syscall(2), like dx_read: glibc's epoll_wait is a cancellation point too.
+    int n = (int)syscall(SYS_epoll_wait, epfd, evs, max, timeout_ms);
     for (int i = 0; i < n; i++) {
         datas[i] = evs[i].data.u64;
         events[i] = evs[i].events;
@@ -101,4 +103,15 @@ int dx_set_thread_name(const char *name) {
 
 int dx_release_free_memory(void) {
     return malloc_trim(0);
+}
+
+ssize_t dx_read(int fd, void *buffer, size_t count) { return syscall(SYS_read, fd, buffer, count); }
+
+// send(2) is sendto(2) without an address, as glibc issues it.
+ssize_t dx_send(int fd, const void *buffer, size_t count, int flags) {
+    return syscall(SYS_sendto, fd, buffer, count, flags, NULL, 0);
+}
+
+ssize_t dx_sendmsg(int fd, const struct msghdr *message, int flags) {
+    return syscall(SYS_sendmsg, fd, message, flags);
 }

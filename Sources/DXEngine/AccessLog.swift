@@ -166,31 +166,48 @@ public final class AccessLog: @unchecked Sendable {
     /// the request id (already one of the sane characters, or the client's checked one).
     /// Every line starts with the time it was logged, RFC 3339 UTC with milliseconds, then the
     /// client (`client=192.0.2.0`, `-` when unknown), truncated unless `fullAddresses`.
-    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress? = nil, loop: Int) {
+    /// `wallClock`: the line's time in nanoseconds since the epoch when the caller has it
+    /// (a loop derives it from the monotonic reading it took for the duration); read here if nil.
+    func record(prefix: [UInt8], durationNanoseconds: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress? = nil, loop: Int,
+                wallClock: UInt64? = nil) {
         let micros = durationNanoseconds / 1000
         var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let logged = client.map { fullAddresses ? $0 : $0.masked(to: $0.family == .v4 ? 24 : 48) }
-        let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { buf -> Bool in
-            guard buf.count < Self.hardCap else {
+        if let wallClock {
+            now.tv_sec = Int(wallClock / 1_000_000_000)
+            now.tv_nsec = Int(wallClock % 1_000_000_000)
+        } else {
+            clock_gettime(CLOCK_REALTIME, &now)
+        }
+        let full = buffers[loop & (Self.bufferCount - 1)].lines.withLock { pending -> Bool in
+            guard pending.bytes.count < Self.hardCap else {
                 dropped.add(1, ordering: .relaxed)
                 return true
             }
-            if json {
-                appendJSON(prefix: prefix, micros: micros, requestID: requestID, client: logged, now: now, to: &buf)
-                return buf.count >= Self.flushThreshold
+            if pending.client != client || pending.clientField.isEmpty {
+                // A loop's lines mostly come from the same few clients: the masked address is
+                // rendered once per change of client, not once per line.
+                pending.client = client
+                pending.clientText.removeAll(keepingCapacity: true)
+                if let client {
+                    (fullAddresses ? client : client.masked(to: client.family == .v4 ? 24 : 48)).append(to: &pending.clientText)
+                }
+                pending.clientField = Self.clientField
+                if pending.clientText.isEmpty { pending.clientField.append(UInt8(ascii: "-")) } else { pending.clientField.append(contentsOf: pending.clientText) }
+                pending.clientField.append(UInt8(ascii: " "))
             }
-            RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
-            buf.append(contentsOf: " client=".utf8)
-            if let logged { logged.append(to: &buf) } else { buf.append(UInt8(ascii: "-")) }
-            buf.append(UInt8(ascii: " "))
-            buf.append(contentsOf: prefix)
-            Self.appendMilliseconds(micros: micros, to: &buf)
-            buf.append(contentsOf: " request_id=".utf8)
-            buf.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
-            if requestID.isEmpty { buf.append(UInt8(ascii: "-")) }
-            buf.append(UInt8(ascii: "\n"))
-            return buf.count >= Self.flushThreshold
+            if json {
+                appendJSON(prefix: prefix, micros: micros, requestID: requestID, now: now, to: &pending)
+                return pending.bytes.count >= Self.flushThreshold
+            }
+            pending.appendTime(now)
+            pending.bytes.append(contentsOf: pending.clientField)
+            pending.bytes.append(contentsOf: prefix)
+            Self.appendMilliseconds(micros: micros, to: &pending.bytes)
+            pending.bytes.append(contentsOf: Self.requestIDField)
+            pending.bytes.append(contentsOf: requestID.isEmpty ? UnsafeRawBufferPointer(start: nil, count: 0) : requestID)
+            if requestID.isEmpty { pending.bytes.append(UInt8(ascii: "-")) }
+            pending.bytes.append(UInt8(ascii: "\n"))
+            return pending.bytes.count >= Self.flushThreshold
         }
         if full && !flushScheduled.exchange(true, ordering: .relaxed) {
             queue.async { [self] in
@@ -202,33 +219,41 @@ public final class AccessLog: @unchecked Sendable {
 
     /// The JSON line: `{"time":"…","client":"192.0.2.0",` + prefix + duration + `,"request_id":"…"}`.
     /// The request id needs no escaping: it is generated or passed `HTTPRequestID.isSane`.
-    private func appendJSON(prefix: [UInt8], micros: UInt64, requestID: UnsafeRawBufferPointer, client: IPAddress?, now: timespec,
-                            to buf: inout [UInt8]) {
-        buf.append(contentsOf: "{\"time\":\"".utf8)
-        RFC3339Instant.appendUTC(seconds: Int(now.tv_sec), milliseconds: Int(now.tv_nsec / 1_000_000), to: &buf)
-        buf.append(contentsOf: "\",\"client\":".utf8)
-        if let client {
-            buf.append(UInt8(ascii: "\""))
-            client.append(to: &buf)
-            buf.append(contentsOf: "\",".utf8)
+    private func appendJSON(prefix: [UInt8], micros: UInt64, requestID: UnsafeRawBufferPointer, now: timespec,
+                            to pending: inout PendingLines) {
+        pending.bytes.append(contentsOf: "{\"time\":\"".utf8)
+        pending.appendTime(now)
+        pending.bytes.append(contentsOf: "\",\"client\":".utf8)
+        if !pending.clientText.isEmpty {
+            pending.bytes.append(UInt8(ascii: "\""))
+            pending.bytes.append(contentsOf: pending.clientText)
+            pending.bytes.append(contentsOf: "\",".utf8)
         } else {
-            buf.append(contentsOf: "null,".utf8)
+            pending.bytes.append(contentsOf: "null,".utf8)
         }
-        buf.append(contentsOf: prefix)
-        Self.appendMilliseconds(micros: micros, to: &buf)
-        buf.append(contentsOf: ",\"request_id\":".utf8)
+        pending.bytes.append(contentsOf: prefix)
+        Self.appendMilliseconds(micros: micros, to: &pending.bytes)
+        pending.bytes.append(contentsOf: ",\"request_id\":".utf8)
         if requestID.isEmpty || (requestID.count == 1 && requestID[0] == UInt8(ascii: "-")) {
-            buf.append(contentsOf: "null}\n".utf8)
+            pending.bytes.append(contentsOf: "null}\n".utf8)
         } else {
-            buf.append(UInt8(ascii: "\""))
-            buf.append(contentsOf: requestID)
-            buf.append(contentsOf: "\"}\n".utf8)
+            pending.bytes.append(UInt8(ascii: "\""))
+            pending.bytes.append(contentsOf: requestID)
+            pending.bytes.append(contentsOf: "\"}\n".utf8)
         }
     }
 
+    // Ready bytes: appending a literal's UTF-8 view goes through the generic sequence path.
+    private static let clientField: [UInt8] = Array(" client=".utf8)
+    private static let requestIDField: [UInt8] = Array(" request_id=".utf8)
+
     /// `micros` as milliseconds with three decimals (`12.345`).
     private static func appendMilliseconds(micros: UInt64, to buf: inout [UInt8]) {
-        HTTPResponseEncoder.appendDecimal(Int(micros / 1000), to: &buf)
+        let whole = micros / 1000
+        // Most answers take under 10 ms: one digit, without the general conversion.
+        if whole < 10 { buf.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole)) } else {
+            HTTPResponseEncoder.appendDecimal(Int(whole), to: &buf)
+        }
         let fraction = Int(micros % 1000)
         buf.append(UInt8(ascii: "."))
         buf.append(UInt8(ascii: "0") + UInt8(fraction / 100))
@@ -243,9 +268,9 @@ public final class AccessLog: @unchecked Sendable {
 
     private func writeOut() {
         for buffer in buffers {
-            let bytes = buffer.lines.withLock { buf -> [UInt8] in
-                let taken = buf
-                buf.removeAll(keepingCapacity: true)
+            let bytes = buffer.lines.withLock { pending -> [UInt8] in
+                let taken = pending.bytes
+                pending.bytes.removeAll(keepingCapacity: true)
                 return taken
             }
             write(bytes)
@@ -291,5 +316,43 @@ extension String {
 
 /// One loop's pending access-log lines.
 private final class LineBuffer: Sendable {
-    let lines = Mutex<[UInt8]>([])
+    let lines = Mutex<PendingLines>(PendingLines())
+}
+
+/// The lines not yet written, and what the next line of the same loop will likely repeat: the
+/// time stamp up to its milliseconds (RFC 3339 formatting is most of a line's cost, and a
+/// loop writes thousands of lines within one second) and the client's rendered address.
+private struct PendingLines {
+    var bytes: [UInt8] = []
+    var stampSecond = Int.min
+    /// `2026-11-30T22:15:03.` for `stampSecond`; empty when that second has no 4-digit year.
+    var stamp: [UInt8] = []
+    /// The client `clientText` renders (masked or not, as configured; empty for none).
+    var client: IPAddress?
+    var clientText: [UInt8] = []
+    /// ` client=192.0.2.0 ` (or ` client=- `): the text line's whole field, in one append;
+    /// empty until the first line.
+    var clientField: [UInt8] = []
+
+    /// Appends `now` as RFC 3339 UTC with milliseconds (`RFC3339Instant.appendUTC`).
+    mutating func appendTime(_ now: timespec) {
+        let seconds = Int(now.tv_sec)
+        let milliseconds = Int(now.tv_nsec / 1_000_000)
+        if seconds != stampSecond {
+            stampSecond = seconds
+            stamp.removeAll(keepingCapacity: true)
+            RFC3339Instant.appendUTC(seconds: seconds, milliseconds: 0, to: &stamp)
+            // `…:SS.000Z`: keep through the dot; any other shape (a year past 9999) is not cached.
+            if stamp.count == 24 { stamp.removeLast(4) } else { stamp.removeAll(keepingCapacity: true) }
+        }
+        guard !stamp.isEmpty, (0...999).contains(milliseconds) else {
+            RFC3339Instant.appendUTC(seconds: seconds, milliseconds: milliseconds, to: &bytes)
+            return
+        }
+        bytes.append(contentsOf: stamp)
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: milliseconds / 100))
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: milliseconds / 10 % 10))
+        bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: milliseconds % 10))
+        bytes.append(UInt8(ascii: "Z"))
+    }
 }

@@ -173,7 +173,8 @@ final class Connection: DeadlineQueued {
                 close()
                 return
             }
-            if parser.isIdle && readDeadlineIsIdle { requestStarted = MonotonicClock.now() }
+            // The loop's reading at its wake, not a fresh one: see `EventLoop.now`.
+            if parser.isIdle && readDeadlineIsIdle { requestStarted = loop.now }
             var bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<n])
             if parser.isIdle {
                 let replayed = replay(bytes)
@@ -185,7 +186,7 @@ final class Connection: DeadlineQueued {
                 // The first byte after an idle keep-alive period that is not a replayed head
                 // starts the header deadline; bytes that keep the parser idle (bare CRLFs) do
                 // not restart it.
-                if requestStarted == 0 { requestStarted = MonotonicClock.now() }
+                if requestStarted == 0 { requestStarted = loop.now }
                 setDeadline(.header, seconds: config.headerTimeout)
             }
             parser.append(bytes)
@@ -212,7 +213,8 @@ final class Connection: DeadlineQueued {
                 if entry.version != version { loop.replayCache.remove(head: entry.head) }
                 break
             }
-            let started = offset == 0 && requestStarted != 0 ? requestStarted : MonotonicClock.now()
+            // A later head of the same read starts when the answer before it was taken.
+            let started = offset == 0 && requestStarted != 0 ? requestStarted : loop.now
             send(entry.response, started: started)
             offset += length
         }
@@ -227,7 +229,6 @@ final class Connection: DeadlineQueued {
 
     private func send(_ prepared: PreparedResponse, started: UInt64) {
         hasServedRequest = true
-        let responder = loop.server.responder
         var tail = loop.takeResponseTail()
         var generatedID: Range<Int>?
         // Bytes, not String literals: appending a literal's UTF-8 view goes through the generic
@@ -235,13 +236,17 @@ final class Connection: DeadlineQueued {
         if prepared.generatesRequestID {
             tail.append(contentsOf: Self.requestIDName)
             let start = tail.count
-            responder.appendRequestID(to: &tail)
+            // Called in place: a local copy of the existential costs a retain and a release.
+            loop.server.responder.appendRequestID(to: &tail)
             generatedID = start..<tail.count
             tail.append(0x0D); tail.append(0x0A)
         }
         tail.append(0x0D); tail.append(0x0A)
         // Counted before it leaves, so a client that reads the answer and then /metrics sees it.
-        let nanoseconds = MonotonicClock.now() &- started
+        // The one clock reading of a replayed answer: the write, the deadlines and the log
+        // line's wall time all use it (`EventLoop.now`, `wallClockOffset`).
+        let finished = loop.readClock()
+        let nanoseconds = finished &- started
         prepared.record(nanoseconds)
         write(prepared.fields, tail, prepared.body)
         if let log = loop.server.accessLog {
@@ -249,11 +254,13 @@ final class Connection: DeadlineQueued {
             if let generatedID {
                 tail.withUnsafeBytes { all in
                     log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds,
-                               requestID: UnsafeRawBufferPointer(rebasing: all[generatedID]), client: peer, loop: loop.index)
+                               requestID: UnsafeRawBufferPointer(rebasing: all[generatedID]), client: peer, loop: loop.index,
+                               wallClock: finished &+ loop.wallClockOffset)
                 }
             } else {
                 prepared.echoedRequestID.withUnsafeBytes {
-                    log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index)
+                    log.record(prefix: prepared.logPrefix, durationNanoseconds: nanoseconds, requestID: $0, client: peer, loop: loop.index,
+                               wallClock: finished &+ loop.wallClockOffset)
                 }
             }
         }
@@ -473,7 +480,7 @@ final class Connection: DeadlineQueued {
             if parser.isIdle {
                 setDeadline(.idle, seconds: config.idleTimeout)
             } else {
-                requestStarted = MonotonicClock.now()
+                requestStarted = loop.now
                 setDeadline(.header, seconds: config.headerTimeout)
             }
             resume()
@@ -497,7 +504,7 @@ final class Connection: DeadlineQueued {
         var logged = currentHead ?? parser.partialHead ?? head
         logged.peer = peer
         loop.server.log(head: logged, status: status, bytes: response.body.count,
-                        started: requestStarted == 0 ? MonotonicClock.now() : requestStarted,
+                        started: requestStarted == 0 ? loop.now : requestStarted,
                         requestID: response.headers["X-Request-Id"], loop: loop.index)
         state = .closing
         flush()
@@ -527,7 +534,7 @@ final class Connection: DeadlineQueued {
             close()
             return
         }
-        lastWriteProgress = MonotonicClock.now()
+        lastWriteProgress = loop.now
         guard sent < total else { return }
         for part in [a, b, c] {
             if sent >= part.count {
@@ -542,7 +549,7 @@ final class Connection: DeadlineQueued {
     private func enqueue(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         output.append(bytes)
-        lastWriteProgress = MonotonicClock.now()
+        lastWriteProgress = loop.now
         updateTimer()
     }
 
@@ -564,7 +571,7 @@ final class Connection: DeadlineQueued {
                 return
             }
             output.consume(n)
-            lastWriteProgress = MonotonicClock.now()
+            lastWriteProgress = loop.now
         }
         updateTimer()
         switch state {
@@ -590,7 +597,7 @@ final class Connection: DeadlineQueued {
     }
 
     private func setDeadline(_ kind: Deadline.Kind, seconds: Double) {
-        readDeadline = Deadline(kind, seconds: seconds, after: MonotonicClock.now())
+        readDeadline = Deadline(kind, seconds: seconds, after: loop.now)
         updateTimer()
     }
 
@@ -613,7 +620,7 @@ final class Connection: DeadlineQueued {
             // since the close that follows releases the socket anyway.
             loop.server.noteSyscallFailure("shutdown(SHUT_WR)", errno)
         }
-        lingerDeadline = Deadline(.linger, at: MonotonicClock.now() &+ 2_000_000_000)
+        lingerDeadline = Deadline(.linger, at: loop.now &+ 2_000_000_000)
         updateTimer()
         lingerBudget = 1 << 20
         discardInput()

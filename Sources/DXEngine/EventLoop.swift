@@ -37,6 +37,18 @@ final class EventLoop: @unchecked Sendable {
     private(set) var cachedDate = ""
     private var cachedDateSecond = 0
     private var cachedDateLine: [UInt8] = []
+    /// CLOCK_REALTIME minus CLOCK_MONOTONIC in nanoseconds, measured when the `Date` second
+    /// changes: an access-log line's wall time is its monotonic end plus this, so a replayed
+    /// answer reads one clock, not two. Within that second the two clocks drift apart by NTP's
+    /// slew at most (500 ppm, 0.5 ms), and a step of the wall clock shows within a second.
+    private(set) var wallClockOffset: UInt64 = 0
+    /// The monotonic time this loop last read: at every wake from `epoll_wait` and whenever a
+    /// response's duration is taken (`readClock`). Deadlines, write progress and the start of
+    /// every request read in one batch use it instead of reading the clock again: it is at
+    /// most one batch of events old (microseconds against timeouts of seconds), and a
+    /// request's bytes were waiting when the loop woke, so measuring its duration from the
+    /// wake counts the time it waited behind the batch rather than hiding it.
+    private(set) var now: UInt64 = 0
     private var tail: [UInt8] = []
     /// Answers repeated request heads of this loop's connections from ready bytes.
     let replayCache = ReplayCache()
@@ -95,6 +107,7 @@ final class EventLoop: @unchecked Sendable {
                     dx_epoll_wait(epfd, d.baseAddress, e.baseAddress, Int32(capacity), 100)
                 }
             }
+            readClock()
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
@@ -114,7 +127,8 @@ final class EventLoop: @unchecked Sendable {
                     connections.connection(token: datas[i])?.handle(events: events[i])
                 }
             }
-            let now = MonotonicClock.now()
+            // The latest reading: the wake's, or a response's duration taken since.
+            let now = self.now
             if now &- lastSweep >= 100_000_000 {
                 lastSweep = now
                 sweep(now: now)
@@ -135,6 +149,13 @@ final class EventLoop: @unchecked Sendable {
         for task in tasks { task() }
     }
 
+    /// Reads the monotonic clock into `now` and returns it.
+    @discardableResult
+    func readClock() -> UInt64 {
+        now = MonotonicClock.now()
+        return now
+    }
+
     /// The `Date` value (RFC 9110 §6.6.1), formatted once a second. The coarse clock is
     /// enough for one-second resolution and costs a fraction of the precise one.
     func refreshDate() -> String {
@@ -146,6 +167,10 @@ final class EventLoop: @unchecked Sendable {
             cachedDateSecond = second
             cachedDate = HTTPDate.format(epochSeconds: second)
             cachedDateLine = Array("Date: \(cachedDate)\r\n".utf8)
+            var wall = timespec()
+            clock_gettime(CLOCK_REALTIME, &wall)
+            let monotonic = MonotonicClock.now()
+            wallClockOffset = (UInt64(wall.tv_sec) &* 1_000_000_000 &+ UInt64(wall.tv_nsec)) &- monotonic
         }
         return cachedDate
     }

@@ -44,8 +44,10 @@ public struct ServerConfiguration: Sendable {
     public init() {}
 }
 
-/// What the engine calls with each complete request.
-public protocol HTTPResponder: Sendable {
+/// What the engine calls with each complete request. Class-bound: the engine reaches it for
+/// every replayed answer (`dataVersion`, `appendRequestID`), and an existential of a class is
+/// a reference, where an unconstrained one is an opaque box that each call copies and destroys.
+public protocol HTTPResponder: AnyObject, Sendable {
     /// Called on a loop thread: answer at once when no blocking work is needed (a cached
     /// response, for example), or return nil to have `respond` run on the worker pool.
     func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse?

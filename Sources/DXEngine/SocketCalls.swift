@@ -3,11 +3,13 @@ import CDXSystem
 import Glibc
 
 /// One-line shims over the Glibc calls the engine makes, each retrying EINTR and turning errno
-/// into `SocketError` at the call.
+/// into `SocketError` at the call. `read` and the sends go through CDXSystem's raw `syscall`
+/// wrappers: glibc's own are cancellation points, whose bookkeeping costs every request and
+/// buys nothing here (no thread of ours is ever cancelled).
 package enum SocketCalls {
     package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> Int {
         while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            let n = dx_read(fd, buffer.baseAddress, buffer.count)
             if n > 0 { return n }
             if n == 0 { throw .disconnected }
             if errno == EINTR { continue }
@@ -18,7 +20,7 @@ package enum SocketCalls {
     /// MSG_NOSIGNAL: a peer that went away must give EPIPE, not kill the process.
     package static func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SocketError) -> Int {
         while true {
-            let n = Glibc.send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+            let n = dx_send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
             if n >= 0 { return n }
             if errno == EINTR { continue }
             throw SocketError.fromErrno("send")
@@ -38,7 +40,7 @@ package enum SocketCalls {
             message.msg_iov = raw.baseAddress?.assumingMemoryBound(to: iovec.self)
             message.msg_iovlen = 3
             while true {
-                let n = Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+                let n = dx_sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
                 if n >= 0 { return n }
                 if errno == EINTR { continue }
                 throw SocketError.fromErrno("sendmsg")

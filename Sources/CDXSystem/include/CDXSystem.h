@@ -47,4 +47,11 @@ int dx_available_cpus(void);
 // Returns the free pages of every malloc arena to the system (glibc malloc_trim(0)); 1 when
 // some memory was released.
 int dx_release_free_memory(void);
+
+// read(2), send(2) and sendmsg(2) issued through syscall(2): glibc 2.36 makes its own wrappers
+// cancellation points, each call paying __pthread_enable/disable_asynccancel, and the engine
+// never cancels a thread. Same results: the count, or -1 with errno (EINTR, EAGAIN, …).
+ssize_t dx_read(int fd, void *buffer, size_t count);
+ssize_t dx_send(int fd, const void *buffer, size_t count, int flags);
+ssize_t dx_sendmsg(int fd, const struct msghdr *message, int flags);
 #endif

@@ -12,7 +12,7 @@ public struct AppContext: Sendable {
     public let today: @Sendable () -> CalendarDate
 
     public init(pool: DatabasePool, migrator: Migrator, catalog: CatalogConfiguration = .miyakonojo,
-                today: @escaping @Sendable () -> CalendarDate = { .todayInJapan() }) {
+                today: @escaping @Sendable () -> CalendarDate = { .todayInJapanCached() }) {
         self.pool = pool
         self.migrator = migrator
         self.catalog = catalog
