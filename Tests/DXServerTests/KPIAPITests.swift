@@ -103,6 +103,27 @@ struct KPIAPITests {
         }
     }
 
+    /// A baseline whose value was of the wrong type left its impossible date unreported (and
+    /// the other way round): the 422 must list every bad member, both halves included.
+    @Test func aBaselineWithBothHalvesBadListsBothInOne422() throws {
+        try withKPIs { client in
+            let project = try client.create()
+            for (body, messages) in [
+                (#"{"name":"n","baseline":{"value":"1","date":"2023-02-30"}}"#, ["baseline.value": "must be a number", "baseline.date": "must be a date written YYYY-MM-DD"]),
+                (#"{"name":"n","baseline":{"value":1e16,"date":20230401}}"#, ["baseline.value": "must be a finite number from -1e15 to 1e15"]),
+            ] {
+                let response = try client.write("POST", "/api/v1/projects/\(project)/kpis", body)
+                #expect(response.status == 422)
+                let problem = try #require(try response.json() as? [String: Any])
+                let errors = (problem["errors"] as? [[String: Any]] ?? []).map { ($0["field"] as? String ?? "", $0["message"] as? String ?? "") }
+                for (field, message) in messages {
+                    #expect(errors.contains { $0 == (field, message) }, "\(body): \(errors)")
+                }
+                #expect(Set(errors.map(\.0)) == ["baseline.value", "baseline.date"], "\(body): \(errors)")
+            }
+        }
+    }
+
     @Test("a bad KPI gets one 422 listing every bad field")
     func invalidKPIListsEveryField() throws {
         try withKPIs { client in

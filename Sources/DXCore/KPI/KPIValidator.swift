@@ -10,7 +10,7 @@ public enum KPIValidator {
     public static let fiscalYears = ProjectValidator.fiscalYears
     public static let maxTargets = 101
     public static let dates = "2000-01-01"..."2100-12-31"
-    static let valueMessage = "must be a finite number from -1e15 to 1e15"
+    public static let valueMessage = "must be a finite number from -1e15 to 1e15"
 
     public static func apply(_ patch: KPIFieldsPatch, to base: KPIFields?) -> Result<KPIFields, ValidationFailure> {
         var issues = patch.issues
@@ -105,7 +105,7 @@ public enum KPIValidator {
     }
 
     /// Nil for a real `YYYY-MM-DD` day in range; else what is wrong.
-    static func dateProblem(_ text: String) -> String? {
+    public static func dateProblem(_ text: String) -> String? {
         guard let date = CalendarDate(iso: text), date.iso == text else { return "must be a date written YYYY-MM-DD" }
         return dates.contains(text) ? nil : "must be from \(dates.lowerBound) to \(dates.upperBound)"
     }

@@ -51,7 +51,15 @@ enum KPIRequestBody {
             if members["date"] == nil || members["date"] == .null, !before.contains("baseline.date") {
                 issues.append(FieldIssue(field: "baseline.date", message: "is required"))
             }
-            guard let number, let date else { return .absent }
+            guard let number, let date else {
+                // The validator sees no baseline when one half was refused here, so the other
+                // half's range is checked now: one 422 lists every bad member.
+                if let number, !KPIValidator.values.contains(number) {
+                    issues.append(FieldIssue(field: "baseline.value", message: KPIValidator.valueMessage))
+                }
+                if let date, let problem = KPIValidator.dateProblem(date) { issues.append(FieldIssue(field: "baseline.date", message: problem)) }
+                return .absent
+            }
             return .set(KPIBaseline(value: number, date: date))
         default:
             issues.append(FieldIssue(field: "baseline", message: "must be an object with value and date, or null"))
