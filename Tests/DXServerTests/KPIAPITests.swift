@@ -105,7 +105,7 @@ struct KPIAPITests {
 
     /// A baseline whose value was of the wrong type left its impossible date unreported (and
     /// the other way round): the 422 must list every bad member, both halves included.
-    @Test func aBaselineWithBothHalvesBadListsBothInOne422() throws {
+    @Test func aBaselineOrTargetWithSomeMembersOfTheWrongTypeListsEveryBadMemberInOne422() throws {
         try withKPIs { client in
             let project = try client.create()
             for (body, messages) in [
@@ -121,6 +121,11 @@ struct KPIAPITests {
                 }
                 #expect(Set(errors.map(\.0)) == ["baseline.value", "baseline.date"], "\(body): \(errors)")
             }
+            let targets = try client.write("POST", "/api/v1/projects/\(project)/kpis",
+                                           #"{"name":"n","targets":[{"fiscal_year":"x","value":1e16},{"fiscal_year":1999,"value":"y"},{"fiscal_year":1999,"value":1}]}"#)
+            let problem = try #require(try targets.json() as? [String: Any])
+            let fields = (problem["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(Set(fields) == ["targets[0].fiscal_year", "targets[0].value", "targets[1].fiscal_year", "targets[1].value", "targets[2].fiscal_year"], "\(fields)")
         }
     }
 
