@@ -136,24 +136,27 @@ public final class AccessLog: @unchecked Sendable {
     /// `value` as a JSON string with its quotes. A Swift `String` is valid Unicode (bytes that
     /// were not UTF-8 arrive as U+FFFD), so only the quote, the backslash and the control
     /// characters need escaping (RFC 8259 section 7); DEL is escaped too, to keep lines printable.
+    /// So are the characters a reader's tools take for a line end or that reorder what a terminal
+    /// shows (Trojan Source, CVE-2021-42574): C1 controls (NEL U+0085 among them), U+2028/U+2029
+    /// and the bidirectional controls U+202A–U+202E, U+2066–U+2069, written `\u0085`, so a line
+    /// stays one line on screen as well, and still parses to the same text.
     package static func appendJSONString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x7F }) {
             out.append(contentsOf: value.utf8)
         } else {
             let hex = Array("0123456789abcdef".utf8)
-            for byte in value.utf8 {
-                switch byte {
+            for scalar in value.unicodeScalars {
+                switch scalar.value {
                 case 0x22: out.append(contentsOf: "\\\"".utf8)
                 case 0x5C: out.append(contentsOf: "\\\\".utf8)
                 case 0x0A: out.append(contentsOf: "\\n".utf8)
                 case 0x0D: out.append(contentsOf: "\\r".utf8)
                 case 0x09: out.append(contentsOf: "\\t".utf8)
-                case ..<0x20, 0x7F:
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
-                default: out.append(byte)
+                case ..<0x20, 0x7F...0x9F, 0x2028...0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                    out.append(contentsOf: "\\u".utf8)
+                    for shift in [12, 8, 4, 0] { out.append(hex[Int((scalar.value >> UInt32(shift)) & 0xF)]) }
+                default: UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }

@@ -51,6 +51,16 @@ import Testing
         #expect(projects.rows.first?.patch.issues.map(\.field) == ["kpi.target", "kpi.actual"])
     }
 
+    /// `not '2024'` for a cell of 2024 and U+200B showed the reader nothing to fix.
+    @Test func anInvisibleCharacterInARefusedCellIsNamedInTheMessage() throws {
+        let measurements = MeasurementCSV.rows(from: try Self.records("kpi_id,date,value\n\"1\u{200B}\",2023-06-01,\"\u{3000}1\"\n"))
+        #expect(measurements.issues.map(\.message).contains { $0.hasSuffix("not '1<U+200B>'") }, "\(measurements.issues)")
+        let input = try #require(measurements.rows.first?.input)
+        #expect(input.issues.map(\.message).contains { $0.hasSuffix("not '<U+3000>1'") }, "\(input.issues)")
+        let budget = BudgetCSV.rows(from: try Self.records("project_id,fiscal_year,planned_yen\n1,2023, 5\n"))
+        #expect(budget.rows.first?.draft.issues.map(\.message).contains { $0.hasSuffix("not ' 5'") } == true, "the plain space stays a space")
+    }
+
     @Test func theOneSpellingOfEachIsRead() throws {
         let projects = ProjectCSV.rows(from: try Self.records(Self.projectHeader + "1-7,t,課,2022,2024,0,指標,-0.5,1.5e3\n1-7,t,課,2022,2024,   ,,,\n"))
         let first = try #require(projects.rows.first?.patch)

@@ -25,6 +25,23 @@ import Testing
         }
     }
 
+    /// A user agent's NEL, line/paragraph separators and bidi overrides are legal raw in JSON,
+    /// but `splitlines`, some viewers and terminals obey them: a log line would break or show
+    /// its fields reordered. They are written `\uXXXX`, in both formats, and parse back.
+    @Test func logStringsEscapeLineSeparatorsC1AndBidiControls() throws {
+        let value = "a\u{85}b\u{2028}c\u{2029}d\u{202E}e\u{2066}f\u{9B}g 日本語 👨‍👩‍👧 \u{200E}"
+        var json: [UInt8] = []
+        AccessLog.appendJSONString(value, to: &json)
+        var text: [UInt8] = []
+        AccessLog.appendTextValue(value, to: &text)
+        for out in [json, text] {
+            let written = String(decoding: out, as: UTF8.self)
+            #expect(written == #""a\u0085b\u2028c\u2029d\u202ee\u2066f\u009bg 日本語 👨‍👩‍👧 \#u{200E}""#)
+            let parsed = try JSONSerialization.jsonObject(with: Data(out), options: [.fragmentsAllowed]) as? String
+            #expect(parsed == value)
+        }
+    }
+
     @Test func everyJSONLineParsesWithItsFieldsEvenWithHostileTargetsAndUserAgents() throws {
         let lines = try Self.lines { log in
             for (n, value) in Self.hostile.enumerated() {

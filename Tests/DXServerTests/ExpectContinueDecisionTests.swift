@@ -114,6 +114,33 @@ import Testing
         }
     }
 
+    /// `Content-Encoding: gzip` on a JSON body was ignored: plain JSON labelled gzip was
+    /// written as if unlabelled, and real gzip bytes were a 400 "not UTF-8". The server decodes
+    /// no content coding, so any but `identity` is a 415 with `Accept-Encoding: identity`
+    /// (RFC 9110 §8.4, §15.5.16), on every write route and before an expected body.
+    @Test func aBodyWithAContentCodingIs415OnEveryWriteRoute() throws {
+        try withAPIService { api in
+            let token = try api.adminToken()
+            let writes = [("POST", "/api/v1/projects"), ("PATCH", "/api/v1/projects/1"), ("DELETE", "/api/v1/projects/1"),
+                          ("POST", "/api/v1/surveys"), ("POST", "/api/v1/projects/1/kpis"), ("PUT", "/api/v1/projects/1/budget/2023"),
+                          ("POST", "/api/v1/projects/1/evaluations")]
+            for coding in ["gzip", "identity, deflate", "x-unknown"] {
+                for (method, target) in writes {
+                    let response = try api.request(method, target, headers: [("Authorization", "Bearer \(token)"), Self.json, ("Content-Encoding", coding)],
+                                                   body: Array(#"{"note":"x"}"#.utf8))
+                    #expect(response.status == 415, "\(method) \(target) \(coding): \(response.status) \(response.text)")
+                    #expect(response.header("Content-Type")?.hasPrefix("application/problem+json") == true)
+                    #expect(response.header("Accept-Encoding") == "identity")
+                }
+                let head = try Self.head("POST", "/api/v1/projects", [("Authorization", "Bearer \(token)"), Self.json, ("Content-Encoding", coding)])
+                #expect(Self.answer(api, head)?.status == 415, "Expect: 100-continue with \(coding)")
+            }
+            let identity = try api.request("POST", "/api/v1/projects", headers: [("Authorization", "Bearer \(token)"), Self.json, ("Content-Encoding", "identity")],
+                                           body: Array("{}".utf8))
+            #expect(identity.status == 422, "identity is no coding at all: \(identity.text)")
+        }
+    }
+
     @Test func routingRefusalsAreDecidedOnTheLoopThread() throws {
         try withAPIService { api in
             let cases: [(String, String, Int)] = [("POST", "/api/v1/nothing", 404), ("POST", "/api/v1/measures", 405),

@@ -96,6 +96,19 @@ import Testing
         }
     }
 
+    /// The measurement import checked a cell's control and bidi characters and then the
+    /// validator checked the same cell again: `line 3: note: …U+202E…` was printed twice.
+    @Test func aBadMeasurementCellIsReportedOnceNotTwice() throws {
+        let records = try CSVReader.read(Array("kpi_id,date,value,note\n1,2023-06-01\u{1B},1,x\u{202E}y\n".utf8))
+        let row = try #require(MeasurementCSV.rows(from: records).rows.first)
+        guard case .failure(let failure) = KPIValidator.measurement(row.input) else {
+            Issue.record("the row was accepted")
+            return
+        }
+        #expect(failure.issues.map(\.field) == ["date", "note"], "\(failure.issues)")
+        #expect(failure.issues.last?.message == "must not contain bidirectional control characters (U+202E found)")
+    }
+
     @Test func theBidiMarksMayStay() throws {
         try Self.withClient { client in
             let id = try client.create()

@@ -103,6 +103,32 @@ struct KPIAPITests {
         }
     }
 
+    /// A baseline whose value was of the wrong type left its impossible date unreported (and
+    /// the other way round): the 422 must list every bad member, both halves included.
+    @Test func aBaselineOrTargetWithSomeMembersOfTheWrongTypeListsEveryBadMemberInOne422() throws {
+        try withKPIs { client in
+            let project = try client.create()
+            for (body, messages) in [
+                (#"{"name":"n","baseline":{"value":"1","date":"2023-02-30"}}"#, ["baseline.value": "must be a number", "baseline.date": "must be a date written YYYY-MM-DD"]),
+                (#"{"name":"n","baseline":{"value":1e16,"date":20230401}}"#, ["baseline.value": "must be a finite number from -1e15 to 1e15"]),
+            ] {
+                let response = try client.write("POST", "/api/v1/projects/\(project)/kpis", body)
+                #expect(response.status == 422)
+                let problem = try #require(try response.json() as? [String: Any])
+                let errors = (problem["errors"] as? [[String: Any]] ?? []).map { ($0["field"] as? String ?? "", $0["message"] as? String ?? "") }
+                for (field, message) in messages {
+                    #expect(errors.contains { $0 == (field, message) }, "\(body): \(errors)")
+                }
+                #expect(Set(errors.map(\.0)) == ["baseline.value", "baseline.date"], "\(body): \(errors)")
+            }
+            let targets = try client.write("POST", "/api/v1/projects/\(project)/kpis",
+                                           #"{"name":"n","targets":[{"fiscal_year":"x","value":1e16},{"fiscal_year":1999,"value":"y"},{"fiscal_year":1999,"value":1}]}"#)
+            let problem = try #require(try targets.json() as? [String: Any])
+            let fields = (problem["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(Set(fields) == ["targets[0].fiscal_year", "targets[0].value", "targets[1].fiscal_year", "targets[1].value", "targets[2].fiscal_year"], "\(fields)")
+        }
+    }
+
     @Test("a bad KPI gets one 422 listing every bad field")
     func invalidKPIListsEveryField() throws {
         try withKPIs { client in

@@ -37,8 +37,20 @@ enum ImportCell {
 
     /// `, not '…'` for a message, or nothing when the cell holds a character that must not reach
     /// a message or a terminal (`ControlCharacters`), or is too long to be worth repeating.
+    /// An invisible character (`BlankText`: U+200B, U+FEFF, U+3000, …; not the plain space,
+    /// which shows between the quotes) is written by its name, `<U+200B>`: `not '2024'` for a
+    /// cell of `2024` and a zero width space would leave the reader nothing to fix.
     static func quoted(_ cell: String) -> String {
         guard cell.unicodeScalars.count <= 40, ControlCharacters.firstForbidden(in: cell) == nil else { return "" }
-        return ", not '\(cell)'"
+        var shown = ""
+        for scalar in cell.unicodeScalars {
+            if scalar != " " && BlankText.isInvisible(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                shown += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return ", not '\(shown)'"
     }
 }

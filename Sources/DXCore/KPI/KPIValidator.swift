@@ -10,7 +10,7 @@ public enum KPIValidator {
     public static let fiscalYears = ProjectValidator.fiscalYears
     public static let maxTargets = 101
     public static let dates = "2000-01-01"..."2100-12-31"
-    static let valueMessage = "must be a finite number from -1e15 to 1e15"
+    public static let valueMessage = "must be a finite number from -1e15 to 1e15"
 
     public static func apply(_ patch: KPIFieldsPatch, to base: KPIFields?) -> Result<KPIFields, ValidationFailure> {
         var issues = patch.issues
@@ -84,8 +84,10 @@ public enum KPIValidator {
     public static func measurement(_ input: MeasurementInput) -> Result<(date: String, value: Double, note: String), ValidationFailure> {
         var issues = input.issues
         let rejected = Set(input.issues.map(\.field))
+        // A field the caller already rejected (a CSV cell with a control or bidi character, a
+        // JSON member of the wrong type) is reported once, by the caller.
         if let date = input.date {
-            if let problem = dateProblem(date) { issues.append(FieldIssue(field: "date", message: problem)) }
+            if !rejected.contains("date"), let problem = dateProblem(date) { issues.append(FieldIssue(field: "date", message: problem)) }
         } else if !rejected.contains("date") {
             issues.append(FieldIssue(field: "date", message: "is required"))
         }
@@ -95,13 +97,15 @@ public enum KPIValidator {
             issues.append(FieldIssue(field: "value", message: "is required"))
         }
         let note = input.note ?? ""
-        ProjectValidator.check(text: note, field: "note", max: ProjectValidator.maxNoteLength, required: false, lines: .multi, issues: &issues)
+        if !rejected.contains("note") {
+            ProjectValidator.check(text: note, field: "note", max: ProjectValidator.maxNoteLength, required: false, lines: .multi, issues: &issues)
+        }
         guard issues.isEmpty, let date = input.date, let value = input.value else { return .failure(ValidationFailure(issues: issues)) }
         return .success((date, value, note))
     }
 
     /// Nil for a real `YYYY-MM-DD` day in range; else what is wrong.
-    static func dateProblem(_ text: String) -> String? {
+    public static func dateProblem(_ text: String) -> String? {
         guard let date = CalendarDate(iso: text), date.iso == text else { return "must be a date written YYYY-MM-DD" }
         return dates.contains(text) ? nil : "must be from \(dates.lowerBound) to \(dates.upperBound)"
     }

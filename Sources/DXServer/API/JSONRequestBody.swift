@@ -21,7 +21,7 @@ enum JSONRequestBody {
     /// - Parameter shape: the members the type reads; the integer rule ignores any other member.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false,
                                      shape: SurveyInputShape.Node? = nil) throws(APIError) -> T {
-        if let problem = mediaTypeProblem(request.contentType) { throw problem }
+        if let problem = mediaTypeProblem(request.headers) { throw problem }
         let body = try value(of: request)
         guard case .object = body else {
             throw .badRequest("The body must be a JSON object.")
@@ -78,6 +78,22 @@ enum JSONRequestBody {
     /// The 415 for a body that is not UTF-8 JSON by its Content-Type (missing, another type,
     /// or another charset), or nil. Judged from the head alone, so `Expect: 100-continue`
     /// refuses the upload with the same answer the whole request gets.
+    /// A body sent with a content coding (`Content-Encoding: gzip`, any but `identity`, on any
+    /// of its lines) is a 415 too: this server decodes none, and reading gzip bytes as JSON, or
+    /// plain JSON labelled gzip as if it were not, would answer what the client did not send
+    /// (RFC 9110 §8.4, §15.5.16: the 415 says `Accept-Encoding: identity`).
+    static func mediaTypeProblem(_ headers: HTTPHeaders) -> APIError? {
+        let codings = headers.values("Content-Encoding").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingHTTPWhitespace().lowercased() }.filter { !$0.isEmpty }
+        if codings.contains(where: { $0 != "identity" }) {
+            return APIError(
+                status: 415, type: "/problems/unsupported-media-type",
+                detail: "The body must be sent without a content coding (Content-Encoding: identity or none); this server decodes none.",
+                headers: HTTPHeaders([("Accept-Encoding", "identity")]))
+        }
+        return mediaTypeProblem(headers["Content-Type"])
+    }
+
     static func mediaTypeProblem(_ contentType: String?) -> APIError? {
         guard !isJSON(contentType) else { return nil }
         // RFC 9110 §15.5.16: say which media types would have been accepted.

@@ -66,7 +66,7 @@ extension HTTPService {
                 return error
             }
         }
-        if options.acceptsJSONBody, let problem = JSONRequestBody.mediaTypeProblem(head.headers["Content-Type"]) {
+        if options.acceptsJSONBody, let problem = JSONRequestBody.mediaTypeProblem(head.headers) {
             return problem
         }
         return nil

@@ -51,7 +51,15 @@ enum KPIRequestBody {
             if members["date"] == nil || members["date"] == .null, !before.contains("baseline.date") {
                 issues.append(FieldIssue(field: "baseline.date", message: "is required"))
             }
-            guard let number, let date else { return .absent }
+            guard let number, let date else {
+                // The validator sees no baseline when one half was refused here, so the other
+                // half's range is checked now: one 422 lists every bad member.
+                if let number, !KPIValidator.values.contains(number) {
+                    issues.append(FieldIssue(field: "baseline.value", message: KPIValidator.valueMessage))
+                }
+                if let date, let problem = KPIValidator.dateProblem(date) { issues.append(FieldIssue(field: "baseline.date", message: problem)) }
+                return .absent
+            }
             return .set(KPIBaseline(value: number, date: date))
         default:
             issues.append(FieldIssue(field: "baseline", message: "must be an object with value and date, or null"))
@@ -65,6 +73,7 @@ enum KPIRequestBody {
         case .null: return .null
         case .array(let items):
             var result: [KPITarget] = []
+            var parsed: [(prefix: String, year: Int?, number: Double?)] = []
             var complete = true
             for (index, item) in items.enumerated() {
                 let prefix = "targets[\(index)]"
@@ -90,8 +99,23 @@ enum KPIRequestBody {
                     }
                 }
                 if let year, let number { result.append(KPITarget(fiscalYear: year, value: number)) } else { complete = false }
+                parsed.append((prefix, year, number))
             }
-            return complete ? .set(result) : .absent
+            guard complete else {
+                // The validator sees no targets when a member was refused here, so the ranges
+                // of those that were read are checked now: one 422 lists every bad member.
+                for (prefix, year, number) in parsed {
+                    if let year, !KPIValidator.fiscalYears.contains(year) {
+                        issues.append(FieldIssue(field: "\(prefix).fiscal_year",
+                                                 message: "must be from \(KPIValidator.fiscalYears.lowerBound) to \(KPIValidator.fiscalYears.upperBound)"))
+                    }
+                    if let number, !KPIValidator.values.contains(number) {
+                        issues.append(FieldIssue(field: "\(prefix).value", message: KPIValidator.valueMessage))
+                    }
+                }
+                return .absent
+            }
+            return .set(result)
         default:
             issues.append(FieldIssue(field: "targets", message: "must be an array of {fiscal_year, value}, or null"))
             return .absent

@@ -30,7 +30,7 @@ enum ProjectRequestBody {
 
     /// The body as a JSON object.
     static func object(from request: Request) throws(APIError) -> [String: JSONValue] {
-        if let problem = JSONRequestBody.mediaTypeProblem(request.contentType) { throw problem }
+        if let problem = JSONRequestBody.mediaTypeProblem(request.headers) { throw problem }
         guard case .object(let members) = try JSONRequestBody.value(of: request) else { throw .badRequest("The body must be a JSON object.") }
         return members
     }
