@@ -494,7 +494,10 @@ final class Connection: DeadlineQueued {
     /// A framing error or timeout: answer if we still can, then close, since the byte stream
     /// can no longer be trusted.
     private func fail(status: Int, detail: String) {
-        let response = loop.server.responder.errorResponse(status: status, detail: detail)
+        // The problem's `instance` is the path as sent, as for every other problem, when the
+        // request line was read (the head, or what the parser kept of it); none before that.
+        let instance = (currentHead ?? parser.partialHead)?.path
+        let response = loop.server.responder.errorResponse(status: status, detail: detail, instance: instance)
         let head = currentHead ?? HTTPRequestHead(
             method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
         enqueue(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: false, version: head.version))

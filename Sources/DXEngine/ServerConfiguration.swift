@@ -53,8 +53,10 @@ public protocol HTTPResponder: AnyObject, Sendable {
     func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse?
     /// Called on a worker thread; may touch the database.
     func respond(to request: HTTPRequest) -> HTTPResponse
-    /// The response for a request that could not be framed, or for a timeout.
-    func errorResponse(status: Int, detail: String) -> HTTPResponse
+    /// The response for a request that could not be framed, or for a timeout. `instance`: the
+    /// path of the request as sent (percent-encoded, no query) when its request line was read,
+    /// else nil; it becomes the problem's `instance`, as for every other problem.
+    func errorResponse(status: Int, detail: String, instance: String?) -> HTTPResponse
     /// Called on a loop thread for a head that carries `Expect: 100-continue`, before any of
     /// its body is read: a final response the head alone decides (404, 405, 401 without
     /// credentials, 415), sent instead of `100 Continue` (RFC 9110 §10.1.1), `.proceed` to

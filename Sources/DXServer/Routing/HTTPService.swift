@@ -76,9 +76,9 @@ public final class HTTPService: HTTPResponder {
         return response
     }
 
-    public func errorResponse(status: Int, detail: String) -> HTTPResponse {
+    public func errorResponse(status: Int, detail: String, instance: String?) -> HTTPResponse {
         let problem = APIError(status: status, detail: detail)
-        var response = problem.response()
+        var response = problem.response(instance: instance)
         response.headers.add("Access-Control-Allow-Origin", "*")
         response.headers.add("X-Request-Id", requestIDs.id(for: HTTPHeaders()))
         metrics.record(route: "(unparsed)", status: status, seconds: 0)

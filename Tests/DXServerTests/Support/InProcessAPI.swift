@@ -55,7 +55,7 @@ struct InProcessAPI: APIHarness {
             do {
                 event = try parser.next()
             } catch {
-                return try wire(service.errorResponse(status: error.status, detail: error.detail), method: "-", keepAlive: false, version: .http11)
+                return try wire(service.errorResponse(status: error.status, detail: error.detail, instance: parser.partialHead?.path), method: "-", keepAlive: false, version: .http11)
             }
             guard let event else { throw InProcessAPIError.incompleteRequest(String(decoding: raw.prefix(200), as: UTF8.self)) }
             if case var .message(request) = event {
