@@ -12,6 +12,9 @@ import Foundation
 /// *are* the document, the document and the validation cannot drift apart; handlers may still
 /// check what a schema cannot say (a measure that exists, a cursor that decodes).
 ///
+/// A parameter that is not an array takes one value: given twice with different values it is a
+/// 400 naming it (`QueryParameters.single`); the same value twice is accepted.
+///
 /// Parameters the document does not list for an operation are ignored, as form fields a
 /// server does not know usually are. Lengths count Unicode code points, as JSON Schema does
 /// (draft 2020-12 §6.3.1), not grapheme clusters.
@@ -225,6 +228,8 @@ public struct QueryParameterRules: Sendable {
         for rule in rules {
             let values = query.pairs.filter { $0.name == rule.name }.map(\.value)
             guard !values.isEmpty else { continue }
+            // A parameter that takes one value may not be repeated with another (`?limit=1&limit=2`).
+            if case .array = rule.kind {} else { _ = try query.single(rule.name) }
             if let violation = rule.violation(occurrences: values) {
                 throw .badRequest("The query parameter '\(rule.name)' \(violation).", parameter: rule.name)
             }

@@ -58,6 +58,9 @@ extension Pages {
     func projectList(_ request: Request) throws -> HTTPResponse {
         // A GET form sends every field, empty ones too (`q=&measure=`): an empty field means
         // "no condition" here, where in the API an empty filter is a mistake (400).
+        // The one-value fields, as the API's screening does for its own (`QueryParameters.single`);
+        // the facets are checkboxes, so they repeat.
+        for name in ["q", "sort", "cursor", "limit"] { _ = try request.query.single(name) }
         var pairs = request.query.pairs.filter { !$0.value.isEmpty }.map { ($0.name, $0.value) }
         let limit = try request.query.int("limit", in: 1...ProjectListPage.maxLimit) ?? ProjectListPage.defaultLimit
         pairs.removeAll { $0.0 == "limit" }

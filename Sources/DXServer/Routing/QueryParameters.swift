@@ -53,6 +53,27 @@ public struct QueryParameters: Sendable, Equatable {
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
+    /// The value of a parameter that takes one value, or nil when absent. Given twice with
+    /// different values it is a 400 naming it, as a singleton header field sent twice with
+    /// different values is (README "Header fields"): which one was meant cannot be known, and
+    /// answering for one of them silently would hide the mistake. The same value repeated is
+    /// accepted. Several values go in one parameter, separated by commas, where one allows it.
+    public func single(_ name: String) throws(APIError) -> String? {
+        var found: String?
+        for pair in pairs where pair.name == name {
+            guard let first = found else {
+                found = pair.value
+                continue
+            }
+            if pair.value != first {
+                throw .badRequest(
+                    "The query parameter '\(Self.printable(name))' is given more than once with different values; it takes one value.",
+                    parameter: Self.printable(name))
+            }
+        }
+        return found
+    }
+
     /// Every value of a parameter that may be repeated (`?department=a&department=b`), in
     /// order; with `splittingCommas`, each value is also split on `,` (`?status=a,b`), which
     /// is only offered for parameters whose values can never contain a comma. Empty items
@@ -74,7 +95,7 @@ public struct QueryParameters: Sendable, Equatable {
     /// An integer parameter within `range` (non-negative), or nil when absent; anything else,
     /// a spelling other than the canonical one (`+1`, `01`, ` 1`) included, is a 400.
     public func int(_ name: String, in range: ClosedRange<Int>) throws(APIError) -> Int? {
-        guard let raw = self[name] else { return nil }
+        guard let raw = try single(name) else { return nil }
         guard let value = CanonicalInteger.parse(raw), range.contains(value) else {
             throw .badRequest("The query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound), in plain digits (no sign, space or leading zero).", parameter: name)
         }
@@ -83,7 +104,7 @@ public struct QueryParameters: Sendable, Equatable {
 
     /// A parameter that must be one of `allowed`, or nil when absent.
     public func oneOf(_ name: String, _ allowed: [String]) throws(APIError) -> String? {
-        guard let raw = self[name] else { return nil }
+        guard let raw = try single(name) else { return nil }
         guard allowed.contains(raw) else {
             throw .badRequest("The query parameter '\(name)' must be one of: \(allowed.joined(separator: ", ")).", parameter: name)
         }
