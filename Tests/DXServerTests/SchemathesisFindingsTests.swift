@@ -32,9 +32,10 @@ import Testing
         }
     }
 
-    /// The document lets a survey body carry members it does not list, and the server ignores
-    /// them, so a fraction or a huge number inside one is no reason for a 422.
-    @Test func unknownSurveyMembersAreIgnoredWhateverNumbersTheyHold() throws {
+    /// A survey body's members the document does not list are refused by name (the document
+    /// says `additionalProperties: false`, so schemathesis no longer sends them as valid), and
+    /// a fraction or a huge number inside one is reported as the unknown member, not as a number.
+    @Test func unknownSurveyMembersAre422NamingThemWhateverNumbersTheyHold() throws {
         try withAPIService { api in
             let token = try api.adminToken()
             var input = SurveyBodyFixture.small()
@@ -47,7 +48,9 @@ import Testing
             let response = try api.request("POST", "/api/v1/surveys", headers: [
                 ("Authorization", "Bearer \(token)"), ("Content-Type", "application/json"),
             ], body: Array(try JSONSerialization.data(withJSONObject: input)))
-            #expect(response.status == 201, "\(response.text)")
+            #expect(response.status == 422, "\(response.text)")
+            let errors = (try response.json() as? [String: Any])?["errors"] as? [[String: Any]] ?? []
+            #expect(errors.compactMap { $0["field"] as? String } == ["extra", "questions[0].ratio_hint", "response_rate"])
         }
     }
 

@@ -18,13 +18,17 @@ enum JSONRequestBody {
     ///   counts), so every number in it must be a whole number of at most 2^53 in size
     ///   (`10`, `10.0` and `1e1` are the same integer); anything else is a 422 naming each
     ///   member, checked here because the decoder's own errors cannot say which member it was.
-    /// - Parameter shape: the members the type reads; the integer rule ignores any other member.
+    /// - Parameter shape: the members the type reads; any other member is a 422 naming it.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, integersOnly: Bool = false,
                                      shape: SurveyInputShape.Node? = nil) throws(APIError) -> T {
         if let problem = mediaTypeProblem(request.headers) { throw problem }
         let body = try value(of: request)
         guard case .object = body else {
             throw .badRequest("The body must be a JSON object.")
+        }
+        // A member the type does not read is a mistake (a misspelt name), not something to drop.
+        if let unknown = shape?.unknownMembers(in: body), !unknown.isEmpty {
+            throw .invalidFields(unknown.map { FieldError(field: $0, message: "is not a member of this body") })
         }
         if integersOnly {
             let errors = nonIntegers(in: shape.map { $0.prune(body) } ?? body, path: "")
