@@ -20,39 +20,22 @@ struct Import: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The CSV file.")
-        var file: String
-
-        @Flag(help: "Check every row and report, but write nothing.")
-        var dryRun = false
-
-        @Option(name: .customLong("as"), help: "Name recorded as the actor in each project's history.")
-        var actor = "import"
-
-        func validate() throws {
-            guard TokenStore.isValidName(actor) else {
-                throw ValidationError("--as must be 1–64 of A-Z a-z 0-9 . _ -")
-            }
-        }
+        @OptionGroup var options: ImportOptions
 
         func run() throws {
-            let records = try ImportFile.records(file)
+            let records = try ImportFile.records(options.file)
             let (rows, readIssues) = ProjectCSV.rows(from: records)
-            do {
+            try ImportFile.reportingErrors {
                 let (pool, _, _) = try database.openMigrated()
                 // Rows that could be read are still validated when others could not, so the
                 // report lists every bad row at once.
                 let store = ProjectStore(pool: pool)
                 try ImportFile.apply(
-                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import projects", noun: "project",
+                    options.file, rows: rows.count, readIssues: readIssues, dryRun: options.dryRun, label: "import projects", noun: "project",
                     rejected: { (error: ProjectStoreError) in if case .importRejected(let found) = error { found } else { nil } }
                 ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(ProjectStoreError) -> Int in
-                    try store.importProjects(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
+                    try store.importProjects(rows, actor: options.actor, note: ImportFile.note(options.file), dryRun: dryRun, progress: progress)
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("\(error)")
             }
         }
     }
@@ -69,37 +52,20 @@ struct Import: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The CSV file.")
-        var file: String
-
-        @Flag(help: "Check every row and report, but write nothing.")
-        var dryRun = false
-
-        @Option(name: .customLong("as"), help: "Name recorded as the actor in each project's history (and recorded_by when the file has none).")
-        var actor = "import"
-
-        func validate() throws {
-            guard TokenStore.isValidName(actor) else {
-                throw ValidationError("--as must be 1–64 of A-Z a-z 0-9 . _ -")
-            }
-        }
+        @OptionGroup var options: ImportOptions
 
         func run() throws {
-            let records = try ImportFile.records(file, japaneseLabels: KPIMeasurement.csvJapaneseLabels)
+            let records = try ImportFile.records(options.file, japaneseLabels: KPIMeasurement.csvJapaneseLabels)
             let (rows, readIssues) = MeasurementCSV.rows(from: records)
-            do {
+            try ImportFile.reportingErrors {
                 let (pool, _, _) = try database.openMigrated()
                 let store = KPIStore(pool: pool)
                 try ImportFile.apply(
-                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import measurements", noun: "measurement",
+                    options.file, rows: rows.count, readIssues: readIssues, dryRun: options.dryRun, label: "import measurements", noun: "measurement",
                     rejected: { (error: KPIStoreError) in if case .importRejected(let found) = error { found } else { nil } }
                 ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(KPIStoreError) -> Int in
-                    try store.importMeasurements(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
+                    try store.importMeasurements(rows, actor: options.actor, note: ImportFile.note(options.file), dryRun: dryRun, progress: progress)
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("\(error)")
             }
         }
     }
@@ -117,37 +83,20 @@ struct Import: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The CSV file.")
-        var file: String
-
-        @Flag(help: "Check every row and report, but write nothing.")
-        var dryRun = false
-
-        @Option(name: .customLong("as"), help: "Name recorded as the actor in each project's history.")
-        var actor = "import"
-
-        func validate() throws {
-            guard TokenStore.isValidName(actor) else {
-                throw ValidationError("--as must be 1–64 of A-Z a-z 0-9 . _ -")
-            }
-        }
+        @OptionGroup var options: ImportOptions
 
         func run() throws {
-            let records = try ImportFile.records(file, japaneseLabels: BudgetEntry.csvJapaneseLabels)
+            let records = try ImportFile.records(options.file, japaneseLabels: BudgetEntry.csvJapaneseLabels)
             let (rows, readIssues) = BudgetCSV.rows(from: records)
-            do {
+            try ImportFile.reportingErrors {
                 let (pool, _, _) = try database.openMigrated()
                 let store = BudgetStore(pool: pool)
                 try ImportFile.apply(
-                    file, rows: rows.count, readIssues: readIssues, dryRun: dryRun, label: "import budget", noun: "budget row",
+                    options.file, rows: rows.count, readIssues: readIssues, dryRun: options.dryRun, label: "import budget", noun: "budget row",
                     rejected: { (error: TrackingStoreError) in if case .importRejected(let found) = error { found } else { nil } }
                 ) { (dryRun: Bool, progress: @escaping (Int) -> Void) throws(TrackingStoreError) -> Int in
-                    try store.importBudget(rows, actor: actor, note: ImportFile.note(file), dryRun: dryRun, progress: progress)
+                    try store.importBudget(rows, actor: options.actor, note: ImportFile.note(options.file), dryRun: dryRun, progress: progress)
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw fail("\(error)")
             }
         }
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import DXCore
 import Foundation
 
@@ -74,5 +75,17 @@ enum ImportFile {
             issues += found
         }
         try finish(count: count, issues: issues, file: file, dryRun: dryRun, noun: noun)
+    }
+
+    /// Runs an import subcommand's work: its own exit status passes through, any other error
+    /// becomes one line on stderr and exit status 1.
+    static func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw fail("\(error)")
+        }
     }
 }
