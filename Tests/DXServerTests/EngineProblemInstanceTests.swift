@@ -14,27 +14,18 @@ import Testing
         return (response.status, try #require(try response.json() as? [String: Any]))
     }
 
-    @Test func aBadChunkSizeProblemNamesThePathAsSentInInstance() throws {
+    /// A request the engine cannot frame, after its request line: the path as sent, without
+    /// the query, is the problem's `instance`.
+    @Test(arguments: [
+        ("bad chunk size", "POST /echo%20x?q=1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "/echo%20x"),
+        ("bad Content-Length", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 2\r\n\r\n", "/echo"),
+        ("missing Host", "GET /a/b?x=y HTTP/1.1\r\n\r\n", "/a/b"),
+    ])
+    func anEngineProblemNamesThePathAsSentInInstance(_ defect: String, raw: String, instance: String) throws {
         try withTestServer { server in
-            let answer = try Self.problem("POST /echo%20x?q=1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", server: server)
-            #expect(answer.status == 400)
-            #expect(answer.members["instance"] as? String == "/echo%20x")
-        }
-    }
-
-    @Test func aBadContentLengthProblemNamesThePathInInstance() throws {
-        try withTestServer { server in
-            let answer = try Self.problem("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 2\r\n\r\n", server: server)
-            #expect(answer.status == 400)
-            #expect(answer.members["instance"] as? String == "/echo")
-        }
-    }
-
-    @Test func aMissingHostProblemNamesThePathInInstance() throws {
-        try withTestServer { server in
-            let answer = try Self.problem("GET /a/b?x=y HTTP/1.1\r\n\r\n", server: server)
-            #expect(answer.status == 400)
-            #expect(answer.members["instance"] as? String == "/a/b")
+            let answer = try Self.problem(raw, server: server)
+            #expect(answer.status == 400, "\(defect)")
+            #expect(answer.members["instance"] as? String == instance, "\(defect)")
         }
     }
 
