@@ -494,17 +494,18 @@ final class Connection: DeadlineQueued {
     /// A framing error or timeout: answer if we still can, then close, since the byte stream
     /// can no longer be trusted.
     private func fail(status: Int, detail: String) {
-        // The problem's `instance` is the path as sent, as for every other problem, when the
-        // request line was read (the head, or what the parser kept of it); none before that.
-        let instance = (currentHead ?? parser.partialHead)?.path
-        let response = loop.server.responder.errorResponse(status: status, detail: detail, instance: instance)
+        // What is known of the request: its head, or what the parser kept of it once the
+        // request line was read; nil before that.
+        let known = currentHead ?? parser.partialHead
+        // The problem's `instance` is the path as sent, as for every other problem.
+        let response = loop.server.responder.errorResponse(status: status, detail: detail, instance: known?.path)
         let head = currentHead ?? HTTPRequestHead(
             method: "-", target: "-", path: "-", query: nil, version: .http11, headers: HTTPHeaders(), framing: .none)
         enqueue(HTTPResponseEncoder.head(of: response, date: loop.refreshDate(), keepAlive: false, version: head.version))
         if HTTPStatus.allowsBody(response.status) && head.method != "HEAD" { enqueue(response.body) }
         // The line says what is known: the head as far as it was read (a 413 for an announced
         // length, a 431, a 408 mid-head name their method and path), and always the peer.
-        var logged = currentHead ?? parser.partialHead ?? head
+        var logged = known ?? head
         logged.peer = peer
         loop.server.log(head: logged, status: status, bytes: response.body.count,
                         started: requestStarted == 0 ? loop.now : requestStarted,
