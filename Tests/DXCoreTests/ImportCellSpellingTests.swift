@@ -51,6 +51,16 @@ import Testing
         #expect(projects.rows.first?.patch.issues.map(\.field) == ["kpi.target", "kpi.actual"])
     }
 
+    /// Years and ids are counted like every other integer (9 digits); only yen may have 15.
+    @Test func aBudgetFileCountsYearAndIDDigitsLikeAnyIntegerAndYenUpToFifteen() throws {
+        let budget = BudgetCSV.rows(from: try Self.records("project_id,fiscal_year,planned_yen,actual_yen\n1234567890,02024,123456789012345,1234567890123456\n"))
+        let messages = Dictionary(uniqueKeysWithValues: try #require(budget.rows.first).draft.issues.map { ($0.field, $0.message) })
+        #expect(messages["project_id"]?.hasPrefix("must be a whole number of at most 9 digits") == true, "\(messages)")
+        #expect(messages["fiscal_year"]?.hasPrefix("must be a whole number of at most 9 digits") == true, "\(messages)")
+        #expect(messages["planned_yen"] == nil, "\(messages)")
+        #expect(messages["actual_yen"]?.hasPrefix("must be a whole number of at most 15 digits") == true, "\(messages)")
+    }
+
     /// `not '2024'` for a cell of 2024 and U+200B showed the reader nothing to fix.
     @Test func anInvisibleCharacterInARefusedCellIsNamedInTheMessage() throws {
         let measurements = MeasurementCSV.rows(from: try Self.records("kpi_id,date,value\n\"1\u{200B}\",2023-06-01,\"\u{3000}1\"\n"))

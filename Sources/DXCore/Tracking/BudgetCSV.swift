@@ -25,10 +25,10 @@ public enum BudgetCSV {
             let cells = Dictionary(uniqueKeysWithValues: zip(names, record.fields))
             var rowIssues: [FieldIssue] = []
             var draft = BudgetDraft()
-            let projectID = integer(cells["project_id"], "project_id", &rowIssues)
-            let year = integer(cells["fiscal_year"], "fiscal_year", &rowIssues)
-            draft.plannedYen = integer(cells["planned_yen"], "planned_yen", &rowIssues)
-            draft.actualYen = integer(cells["actual_yen"], "actual_yen", &rowIssues)
+            let projectID = ImportCell.integer(cells["project_id"], "project_id", &rowIssues)
+            let year = ImportCell.integer(cells["fiscal_year"], "fiscal_year", &rowIssues)
+            draft.plannedYen = yen(cells["planned_yen"], "planned_yen", &rowIssues)
+            draft.actualYen = yen(cells["actual_yen"], "actual_yen", &rowIssues)
             if let note = cells["note"], !note.isEmpty {
                 if let problem = ControlCharacters.problem(in: note, lines: .multi) {
                     rowIssues.append(FieldIssue(field: "note", message: problem))
@@ -43,7 +43,7 @@ public enum BudgetCSV {
     }
 
     /// Yen are whole, written in digits without separators, at most 15 of them (`ImportCell`).
-    static func integer(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> Int? {
+    static func yen(_ cell: String?, _ field: String, _ issues: inout [FieldIssue]) -> Int? {
         ImportCell.integer(cell, field, maxDigits: 15, &issues)
     }
 }
